@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'ShortApi.Vidu.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '6eae2a32-41ef-4ed1-a42c-29faca3f69c7'
+    Author               = 'ShortApi.Vidu contributors'
+    CompanyName          = 'ShortApi.Vidu contributors'
+    Copyright            = '(c) 2026 ShortApi.Vidu contributors. MIT License.'
+    Description          = 'Turns local pictures into videos with ShortAPI''s Vidu Q2 image-to-video model: pipeline cmdlets that submit, wait and download concurrently, price estimates and a budget guard, retries that never pay twice, and a job history that never loses a paid job.'
+    PowerShellVersion    = '5.1'
+    # Windows PowerShell only: a netstandard2.0 assembly needs the facades that .NET Framework 4.7.2 ships.
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('ShortApi.Vidu.format.ps1xml')
+    CmdletsToExport      = @(
+        'New-ViduVideoJob'
+        'Get-ViduVideoJob'
+        'Wait-ViduVideoJob'
+        'Save-ViduVideo'
+        'Get-ViduPrice'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('ShortAPI', 'Vidu', 'Video', 'AI', 'ImageToVideo', 'GenerativeAI', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/shortapi-vidu/ShortApi.Vidu'
+            LicenseUri   = 'https://github.com/shortapi-vidu/ShortApi.Vidu/blob/main/LICENSE'
+            ReleaseNotes = 'First release: New-, Get-, Wait-ViduVideoJob, Save-ViduVideo and Get-ViduPrice.'
+        }
+    }
+}

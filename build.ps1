@@ -1,0 +1,151 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, packages and benchmarks ShortApi.Vidu.
+.DESCRIPTION
+    Tasks:
+      Build     Compiles everything and stages an importable module at out/ShortApi.Vidu (and the emulator at out/emulator).
+      Test      Build, then every xunit and Pester test; ends with one line "N passed, N failed".
+      Demo      Build, start the emulator, turn the sample pictures into videos, print a table, stop the emulator.
+      Emulator  Build, then run the emulator in the foreground (-Port, default 5080) until Ctrl+C.
+      Package   Build, then produce out/package/ShortApi.Vidu.<version>.nupkg for Install-PSResource.
+      Bench     Build, then run the benchmarks in bench/ and print their tables.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Package', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    # Emulator: the port to listen on.
+    [int] $Port = 5080,
+
+    # Test: run only the Pester files whose name matches, and/or xunit tests matching this filter.
+    [string] $PesterFilter,
+    [string] $XunitFilter,
+
+    # Bench: the size of the large run (1,000 jobs by default).
+    [int] $BenchLargeJobs = 1000
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'ShortApi.Vidu'
+$EmulatorOut = Join-Path $Out 'emulator'
+$Configuration = 'Release'
+Import-Module (Join-Path $Root 'tools/ViduDev.psm1') -Force
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-BuildTask {
+    Write-Host '== Build' -ForegroundColor Cyan
+    Invoke-Dotnet build (Join-Path $Root 'ShortApi.Vidu.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+
+    # The module: our two assemblies at the top; everything Windows PowerShell lacks under dependencies/,
+    # where only the module initializer (on .NET Framework) looks. PowerShell 7 binds to its own copies.
+    $bin = Join-Path $Root "src/ShortApi.Vidu/bin/$Configuration/netstandard2.0"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies'), (Join-Path $ModuleOut 'en-US')
+    foreach ($own in 'ShortApi.Vidu.dll', 'ShortApi.Vidu.Core.dll') { Copy-Item (Join-Path $bin $own) $ModuleOut }
+    Get-ChildItem $bin -Filter *.dll | Where-Object Name -NotIn 'ShortApi.Vidu.dll', 'ShortApi.Vidu.Core.dll' |
+        Copy-Item -Destination (Join-Path $ModuleOut 'dependencies')
+    Copy-Item (Join-Path $Root 'ShortApi.Vidu.psd1'), (Join-Path $Root 'src/ShortApi.Vidu/ShortApi.Vidu.format.ps1xml'), (Join-Path $Root 'LICENSE') $ModuleOut
+    & (Join-Path $Root 'tools/Build-Help.ps1') -SourceFolder (Join-Path $Root 'docs/help') -ModuleFolder $ModuleOut
+
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Copy-Item (Join-Path $Root "src/ShortApi.Vidu.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
+    Write-Host "Module staged at $ModuleOut"
+}
+
+function Get-TrxCounts([string] $Path) {
+    if (-not (Test-Path $Path)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Note = 'no xunit results file' } }
+    [xml] $trx = Get-Content -Raw $Path
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted; Note = '' }
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $null = New-Item -ItemType Directory $results
+
+    Write-Host '== xunit' -ForegroundColor Cyan
+    $trx = Join-Path $results 'xunit.trx'
+    $xunitArgs = @('test', (Join-Path $Root 'tests/ShortApi.Vidu.Tests'), '-c', $Configuration, '--no-build', '--nologo',
+        '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=normal', '--results-directory', $results)
+    if ($XunitFilter) { $xunitArgs += @('--filter', $XunitFilter) }
+    & dotnet @xunitArgs
+    $xunit = Get-TrxCounts $trx
+
+    Write-Host '== Pester' -ForegroundColor Cyan
+    Invoke-Dotnet restore (Join-Path $Root 'tests/PesterRestore/PesterRestore.csproj') --nologo -v quiet
+    $packages = (& dotnet nuget locals global-packages -l) -replace '^global-packages:\s*', ''
+    $pester = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    $summary = Join-Path $results 'pester.json'
+    $paths = if ($PesterFilter) { Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName } else { @(Join-Path $Root 'tests/Pester') }
+    $runner = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester' -RequiredVersion 5.7.1
+`$c = New-PesterConfiguration
+`$c.Run.Path = @('$($paths -join "','")')
+`$c.Run.PassThru = `$true
+`$c.Output.Verbosity = 'Detailed'
+`$c.TestResult.Enabled = `$true
+`$c.TestResult.OutputPath = '$(Join-Path $results 'pester.xml')'
+`$r = Invoke-Pester -Configuration `$c
+@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content '$summary'
+"@
+    $pwsh = Get-PwshCommand
+    & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
+    $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host ''
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed $($xunit.Note)"
+    Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    Write-Host '== Demo' -ForegroundColor Cyan
+    & (Join-Path $Root 'samples/Demo.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'demo')
+    if (-not $?) { exit 1 }
+}
+
+function Invoke-EmulatorTask {
+    Invoke-BuildTask
+    Write-Host "== Emulator on port $Port (Ctrl+C to stop)" -ForegroundColor Cyan
+    & dotnet (Join-Path $EmulatorOut 'ShortApi.Vidu.Emulator.dll') --port $Port
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModuleFolder $ModuleOut -OutputFolder (Join-Path $Out 'package')
+}
+
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'bench') -LargeJobs $BenchLargeJobs
+}
+
+switch ($Task) {
+    'Build' { Invoke-BuildTask }
+    'Test' { Invoke-TestTask }
+    'Demo' { Invoke-DemoTask }
+    'Emulator' { Invoke-EmulatorTask }
+    'Package' { Invoke-PackageTask }
+    'Bench' { Invoke-BenchTask }
+    'Clean' { if (Test-Path $Out) { Remove-Item $Out -Recurse -Force } }
+}

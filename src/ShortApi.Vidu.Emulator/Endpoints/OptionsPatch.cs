@@ -1,0 +1,78 @@
+using System;
+using System.Text.Json;
+
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary>A change to the live options as posted to <c>/_emulator/options</c>; unknown names are refused so typos do not pass silently.</summary>
+internal sealed class OptionsPatch
+{
+    private readonly JsonElement body;
+
+    private OptionsPatch(JsonElement body)
+    {
+        this.body = body;
+    }
+
+    /// <summary>Reads the patch; throws <see cref="FormatException"/> naming the field that is unknown or of the wrong type.</summary>
+    public static OptionsPatch Read(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("the body must be a JSON object");
+        }
+
+        var patch = new OptionsPatch(body);
+        // Applying to a scratch copy checks names and types before anything live changes.
+        patch.ApplyTo(new EmulatorOptions());
+        return patch;
+    }
+
+    /// <summary>Sets every option the patch names on <paramref name="options"/>.</summary>
+    public void ApplyTo(EmulatorOptions options)
+    {
+        foreach (JsonProperty property in body.EnumerateObject())
+        {
+            JsonElement value = property.Value;
+            switch (property.Name)
+            {
+                case "jobSeconds":
+                    options.JobDuration = TimeSpan.FromSeconds(NumberOf(property));
+                    break;
+                case "createDelayMs":
+                    options.CreateDelay = TimeSpan.FromMilliseconds(NumberOf(property));
+                    break;
+                case "failJobRate":
+                    options.FailJobRate = NumberOf(property);
+                    break;
+                case "createFaultRate":
+                    options.CreateFaultRate = NumberOf(property);
+                    break;
+                case "queryFaultRate":
+                    options.QueryFaultRate = NumberOf(property);
+                    break;
+                case "retryAfterSeconds":
+                    options.RetryAfterSeconds = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int seconds)
+                        ? seconds
+                        : throw new FormatException("retryAfterSeconds must be a whole number");
+                    break;
+                case "resultField":
+                    options.ResultField = value.ValueKind == JsonValueKind.String
+                        ? value.GetString()!
+                        : throw new FormatException("resultField must be a string");
+                    break;
+                case "audioSurcharge":
+                    options.AudioSurcharge = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal surcharge)
+                        ? surcharge
+                        : throw new FormatException("audioSurcharge must be a number");
+                    break;
+                default:
+                    throw new FormatException($"unknown option {property.Name}; known: jobSeconds, createDelayMs, failJobRate, createFaultRate, queryFaultRate, retryAfterSeconds, resultField, audioSurcharge");
+            }
+        }
+    }
+
+    private static double NumberOf(JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out double number) && double.IsFinite(number)
+            ? number
+            : throw new FormatException($"{property.Name} must be a number");
+}

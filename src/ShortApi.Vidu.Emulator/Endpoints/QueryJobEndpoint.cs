@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary><c>GET /api/v1/job/query?id=</c>: key, faults, then the job's status worked out from the clock.</summary>
+internal sealed class QueryJobEndpoint
+{
+    private static readonly int[] RandomFaultStatuses = { 500, 502, 503, 504 };
+
+    private readonly EmulatorRuntime runtime;
+
+    public QueryJobEndpoint(EmulatorRuntime runtime)
+    {
+        this.runtime = runtime;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, runtime.Stopping);
+        try
+        {
+            await AnswerAsync(http, abort.Token);
+        }
+        catch (Exception exception) when (abort.IsCancellationRequested && exception is OperationCanceledException or IOException)
+        {
+            // The client went away (or the server is stopping): there is nobody to answer.
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http, CancellationToken abort)
+    {
+        runtime.State.QueryArrived();
+        runtime.Record(http, runtime.Clock.GetUtcNow());
+        EmulatorOptions options = runtime.Options;
+        if (!BearerKeyCheck.Accepts(http.Request, options.ApiKey))
+        {
+            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "missing or invalid API key (send Authorization: Bearer <key>)");
+            return;
+        }
+
+        FaultToken? fault = runtime.State.Faults.TakeNext(FaultEndpoint.Query);
+        if (fault is null && runtime.Random.Chance(options.QueryFaultRate))
+        {
+            await FaultReplies.WriteStatusAsync(http, runtime.Random.Pick(RandomFaultStatuses), options.RetryAfterSeconds);
+            return;
+        }
+
+        if (fault is not null && await TryAnswerFaultAsync(http, fault, abort))
+        {
+            return;
+        }
+
+        string? id = http.Request.Query["id"];
+        if (string.IsNullOrEmpty(id))
+        {
+            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status400BadRequest, "id is required (GET /api/v1/job/query?id=<job_id>)");
+            return;
+        }
+
+        if (!runtime.State.Jobs.TryGet(id, out EmulatedJob? job))
+        {
+            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status404NotFound, $"job {id} not found");
+            return;
+        }
+
+        TimeSpan elapsed = runtime.Clock.GetElapsedTime(job.CreatedTimestamp);
+        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.For(job, elapsed, options.ResultField, runtime.CdnUri));
+    }
+
+    /// <summary>Answers as <paramref name="fault"/> says; false when the request should go on normally (after a <c>slow</c> wait).</summary>
+    private async Task<bool> TryAnswerFaultAsync(HttpContext http, FaultToken fault, CancellationToken abort)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.HttpStatus:
+                await FaultReplies.WriteStatusAsync(http, fault.Number, runtime.Options.RetryAfterSeconds);
+                return true;
+            case FaultKind.Drop:
+                http.Abort();
+                return true;
+            case FaultKind.Slow:
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.Number), runtime.Clock, abort);
+                return false;
+            case FaultKind.ReportStatus:
+                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.StatusOnly(fault.Number));
+                return true;
+            case FaultKind.NoUrl:
+                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.Succeeded(runtime.Options.ResultField, null));
+                return true;
+            default:
+                return await FaultReplies.TryWriteMalformedAsync(http, fault);
+        }
+    }
+}

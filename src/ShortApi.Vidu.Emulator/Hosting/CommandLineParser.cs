@@ -1,0 +1,131 @@
+using System;
+using System.Globalization;
+
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary>Reads the emulator's command line; numbers use the invariant culture so scripts behave the same everywhere.</summary>
+internal static class CommandLineParser
+{
+    public const string Usage = """
+        ShortAPI emulator for vidu/vidu-q2/image-to-video (loopback only).
+
+        Usage: dotnet ShortApi.Vidu.Emulator.dll [options]
+
+          --port N                API port on 127.0.0.1 (default 0 = a free port)
+          --cdn-port N            port serving finished videos (default 0 = a free port)
+          --key K                 the API key to accept (default emulator-key)
+          --job-seconds S         seconds from create to finished (default 3)
+          --create-delay-ms N     wait before each create is acted on (default 0)
+          --fail-rate R           fraction 0..1 of jobs that fail (default 0)
+          --create-fault-rate R   fraction 0..1 of creates refused with 429/503 (default 0)
+          --query-fault-rate R    fraction 0..1 of queries answered 500/502/503/504 (default 0)
+          --retry-after S         Retry-After seconds on 429 (default 1)
+          --result-field F        images or videos: list name under result (default images)
+          --seed N                seed for the random faults
+          --audio-surcharge D     USD added when generate_audio is true (default 0)
+          --exit-on-stdin-close   stop when standard input is closed
+          --help                  show this text
+
+        Prints SHORTAPI_BASE_URL=... and SHORTAPI_KEY=... on its first two lines; stops on Ctrl+C or SIGTERM.
+
+        """;
+
+    public static CommandLineRequest Parse(string[] args)
+    {
+        var request = new CommandLineRequest();
+        EmulatorOptions options = request.Options;
+        try
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                string name = args[i];
+                switch (name)
+                {
+                    case "--help":
+                    case "-h":
+                    case "-?":
+                        request.ShowHelp = true;
+                        break;
+                    case "--exit-on-stdin-close":
+                        request.ExitOnStdinClose = true;
+                        break;
+                    case "--port":
+                        options.Port = Int(name, ValueAfter(args, ref i));
+                        break;
+                    case "--cdn-port":
+                        options.CdnPort = Int(name, ValueAfter(args, ref i));
+                        break;
+                    case "--key":
+                        options.ApiKey = ValueAfter(args, ref i);
+                        break;
+                    case "--job-seconds":
+                        options.JobDuration = TimeSpan.FromSeconds(Number(name, ValueAfter(args, ref i)));
+                        break;
+                    case "--create-delay-ms":
+                        options.CreateDelay = TimeSpan.FromMilliseconds(Number(name, ValueAfter(args, ref i)));
+                        break;
+                    case "--fail-rate":
+                        options.FailJobRate = Number(name, ValueAfter(args, ref i));
+                        break;
+                    case "--create-fault-rate":
+                        options.CreateFaultRate = Number(name, ValueAfter(args, ref i));
+                        break;
+                    case "--query-fault-rate":
+                        options.QueryFaultRate = Number(name, ValueAfter(args, ref i));
+                        break;
+                    case "--retry-after":
+                        options.RetryAfterSeconds = Int(name, ValueAfter(args, ref i));
+                        break;
+                    case "--result-field":
+                        string field = ValueAfter(args, ref i);
+                        options.ResultField = field is "images" or "videos"
+                            ? field
+                            : throw new FormatException("--result-field must be images or videos");
+                        break;
+                    case "--seed":
+                        options.RandomSeed = Int(name, ValueAfter(args, ref i));
+                        break;
+                    case "--audio-surcharge":
+                        options.AudioSurcharge = decimal.TryParse(ValueAfter(args, ref i), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal surcharge)
+                            ? surcharge
+                            : throw new FormatException("--audio-surcharge needs a number such as 0.075");
+                        break;
+                    default:
+                        throw new FormatException($"unknown option {name}");
+                }
+            }
+
+            if (!request.ShowHelp)
+            {
+                options.Validate();
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException)
+        {
+            request.Error = exception.Message;
+        }
+
+        return request;
+    }
+
+    private static string ValueAfter(string[] args, ref int index)
+    {
+        if (index + 1 >= args.Length)
+        {
+            throw new FormatException($"{args[index]} needs a value");
+        }
+
+        index++;
+        return args[index];
+    }
+
+    private static int Int(string name, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new FormatException($"{name} needs a whole number, not '{text}'");
+
+    private static double Number(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+            ? value
+            : throw new FormatException($"{name} needs a number, not '{text}'");
+}

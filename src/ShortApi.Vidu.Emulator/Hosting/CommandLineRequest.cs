@@ -1,0 +1,14 @@
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary>What the command line asked for: options to run with, help, or an error to report with exit code 2.</summary>
+internal sealed class CommandLineRequest
+{
+    public EmulatorOptions Options { get; } = new();
+
+    public bool ShowHelp { get; set; }
+
+    /// <summary>Stop when stdin reaches its end, so a parent script's exit takes the emulator with it.</summary>
+    public bool ExitOnStdinClose { get; set; }
+
+    public string? Error { get; set; }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using Microsoft.AspNetCore.Http;
+
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary>Everything one running emulator's endpoints share: live options, state, randomness, clock and its CDN address.</summary>
+internal sealed class EmulatorRuntime : IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+
+    public EmulatorRuntime(EmulatorOptions options, TimeProvider clock)
+    {
+        Options = options;
+        Clock = clock;
+        State = new EmulatorState(clock);
+        Random = new SeededRandom(options.RandomSeed);
+        Callbacks = new CallbackDispatcher(this);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public EmulatorState State { get; }
+
+    public SeededRandom Random { get; }
+
+    public CallbackDispatcher Callbacks { get; }
+
+    /// <summary>Read from the listener once bound; requests routed by local port compare against it.</summary>
+    public int CdnPort { get; set; }
+
+    public Uri CdnUri { get; set; } = new("http://127.0.0.1/");
+
+    /// <summary>Cancelled when the server begins to stop, so slow faults and delays end at once.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    public void BeginStopping() => stopping.Cancel();
+
+    /// <summary>Adds a request to the recording, with its Authorization header as sent.</summary>
+    public void Record(HttpContext http, DateTimeOffset arrived, string? body = null, long? bodyLength = null)
+    {
+        string? authorization = AuthorizationOf(http);
+        State.Record(new RecordedRequest
+        {
+            Method = http.Request.Method,
+            PathAndQuery = http.Request.Path.Value + http.Request.QueryString.Value,
+            Port = http.Connection.LocalPort,
+            HasAuthorization = authorization is not null,
+            Authorization = authorization,
+            Time = arrived,
+            Body = body,
+            BodyLength = bodyLength,
+        });
+    }
+
+    public static string? AuthorizationOf(HttpContext http)
+    {
+        var values = http.Request.Headers.Authorization;
+        return values.Count == 0 ? null : values.ToString();
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        State.Jobs.CancelCallbacks();
+        Callbacks.Dispose();
+        stopping.Dispose();
+    }
+}

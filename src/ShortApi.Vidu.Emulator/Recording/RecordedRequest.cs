@@ -1,0 +1,31 @@
+using System;
+
+namespace ShortApi.Vidu.Emulator;
+
+/// <summary>One request that reached the API or CDN listener, as the emulator saw it.</summary>
+public sealed record RecordedRequest
+{
+    /// <summary>HTTP method, e.g. POST.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Path and query string, e.g. <c>/api/v1/job/query?id=...</c>.</summary>
+    public required string PathAndQuery { get; init; }
+
+    /// <summary>Local port the request arrived on (API or CDN).</summary>
+    public required int Port { get; init; }
+
+    /// <summary>Whether an Authorization header was sent.</summary>
+    public required bool HasAuthorization { get; init; }
+
+    /// <summary>The Authorization header as sent, or null.</summary>
+    public string? Authorization { get; init; }
+
+    /// <summary>When the request arrived (UTC).</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>Body of a create as text, with a long <c>args.image</c> replaced by <c>&lt;data uri: N chars&gt;</c>; null for other requests.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Length in bytes of the body as sent (or as announced, when it was refused unread); null when there was none.</summary>
+    public long? BodyLength { get; init; }
+}

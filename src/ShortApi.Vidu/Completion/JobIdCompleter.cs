@@ -1,0 +1,45 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using ShortApi.Vidu.History;
+
+namespace ShortApi.Vidu.Commands
+{
+    /// <summary>Completes -JobId from the jobs this session has seen, then from the job history.</summary>
+    public sealed class JobIdCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var jobs = SessionJobs.NewestFirst().Concat(FromHistory()).GroupBy(j => j.JobId).Select(g => g.First());
+            return jobs
+                .Where(j => j.JobId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Take(100)
+                .Select(j => new CompletionResult(j.JobId, j.JobId, CompletionResultType.ParameterValue, Describe(j)))
+                .ToList();
+        }
+
+        private static IEnumerable<VideoJob> FromHistory()
+        {
+            try
+            {
+                return JobHistory.Open(null, false)?.ReadJobs().Take(200) ?? Enumerable.Empty<VideoJob>();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                return Enumerable.Empty<VideoJob>();
+            }
+        }
+
+        private static string Describe(VideoJob job)
+        {
+            var source = Downloads.VideoFileNamer.SourceName(job.Image) ?? "image";
+            return $"{job.Status} · {job.Mode} {job.Resolution} {job.Duration}s · {source} · {job.CreatedAt:g}";
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ShortApi.Vidu.Commands
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: a cancellation token that Ctrl+C trips, and a queue through which
+    /// background work posts verbose and warning lines, written only from the pipeline thread.
+    /// </summary>
+    public abstract class ViduCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly ConcurrentQueue<PostedMessage> _messages = new ConcurrentQueue<PostedMessage>();
+
+        /// <summary>Tripped by StopProcessing (Ctrl+C).</summary>
+        protected CancellationToken StopToken => _cancellation.Token;
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Queues a verbose line from any thread.</summary>
+        protected void PostVerbose(string message) => _messages.Enqueue(new PostedMessage(false, message));
+
+        /// <summary>Queues a warning from any thread.</summary>
+        protected void PostWarning(string message) => _messages.Enqueue(new PostedMessage(true, message));
+
+        /// <summary>Writes the queued lines; call only on the pipeline thread.</summary>
+        protected void FlushMessages()
+        {
+            while (_messages.TryDequeue(out var message))
+            {
+                if (message.IsWarning) WriteWarning(message.Text);
+                else WriteVerbose(message.Text);
+            }
+        }
+
+        /// <summary>Blocks the pipeline thread on a task, writing queued lines meanwhile; Ctrl+C ends the wait.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            WaitFor(task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Blocks the pipeline thread until the task ends, writing queued lines meanwhile; Ctrl+C ends the wait.</summary>
+        protected void WaitFor(Task task)
+        {
+            while (!task.Wait(100))
+            {
+                FlushMessages();
+                ThrowIfStopping();
+            }
+            FlushMessages();
+        }
+
+        /// <summary>Ends the pipeline when Ctrl+C was pressed.</summary>
+        protected void ThrowIfStopping()
+        {
+            if (_cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+        }
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases what the cmdlet holds; overrides call the base.</summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing) _cancellation.Dispose();
+        }
+
+        private readonly struct PostedMessage
+        {
+            public PostedMessage(bool isWarning, string text)
+            {
+                IsWarning = isWarning;
+                Text = text;
+            }
+
+            public bool IsWarning { get; }
+            public string Text { get; }
+        }
+    }
+}
