@@ -39,15 +39,15 @@ $EmulatorOut = Join-Path $Out 'emulator'
 $Configuration = 'Release'
 Import-Module (Join-Path $Root 'tools/ViduDev.psm1') -Force
 
+# A simple function (no param block) so dotnet's own switches such as -v are passed through, not bound by PowerShell.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed (exit code $LASTEXITCODE)." }
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-BuildTask {
     Write-Host '== Build' -ForegroundColor Cyan
-    Invoke-Dotnet build (Join-Path $Root 'ShortApi.Vidu.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $Root 'ShortApi.Vidu.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
 
     # The module: our two assemblies at the top; everything Windows PowerShell lacks under dependencies/,
     # where only the module initializer (on .NET Framework) looks. PowerShell 7 binds to its own copies.

@@ -28,19 +28,19 @@ namespace ShortApi.Vidu.Pricing
             Rates.TryGetValue(Key(mode, resolution), out rate!);
 
         /// <summary>
-        /// Quotes one video. Throws <see cref="ArgumentException"/> for an unknown mode or resolution,
-        /// for pro-fast at 540p (not offered), and for a duration outside 1–10 seconds.
+        /// Quotes one video. Throws <see cref="ArgumentException"/>, with a message that says what to change, for an unknown
+        /// mode or resolution, for pro-fast at 540p (not offered), and for a duration outside 1–10 seconds.
         /// </summary>
         public static PriceQuote Quote(string mode, string resolution, int duration)
         {
             var wireMode = ViduModel.NormalizeMode(mode)
-                ?? throw new ArgumentException($"Mode '{mode}' is not one of {string.Join(", ", ViduModel.Modes)}.", nameof(mode));
+                ?? throw new ArgumentException($"Mode '{mode}' is not one of {string.Join(", ", ViduModel.Modes)}.");
             var wireResolution = ViduModel.NormalizeResolution(resolution)
-                ?? throw new ArgumentException($"Resolution '{resolution}' is not one of {string.Join(", ", ViduModel.Resolutions)}.", nameof(resolution));
+                ?? throw new ArgumentException($"Resolution '{resolution}' is not one of {string.Join(", ", ViduModel.Resolutions)}.");
             if (duration < ViduModel.MinDuration || duration > ViduModel.MaxDuration)
-                throw new ArgumentOutOfRangeException(nameof(duration), duration, $"Duration must be {ViduModel.MinDuration} to {ViduModel.MaxDuration} seconds.");
+                throw new ArgumentException($"Duration {duration} is out of range; videos are {ViduModel.MinDuration} to {ViduModel.MaxDuration} seconds.");
             if (!TryGetRate(wireMode, wireResolution, out var rate))
-                throw new ArgumentException($"Mode '{wireMode}' does not offer {wireResolution}; choose 720p or 1080p, or another mode.", nameof(resolution));
+                throw new ArgumentException($"Mode '{wireMode}' does not offer {wireResolution}; choose 720p or 1080p, or another mode (turbo and pro offer 540p).");
 
             var (price, basis) = Compute(rate, duration);
             return new PriceQuote(wireMode, wireResolution, duration, Normalize(price), basis);

@@ -14,6 +14,7 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Generation modes to price (default pro).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("turbo", "pro", "pro-fast", IgnoreCase = true)]
+        [FileAttributeModeTransformation(ViduModel.DefaultMode)]
         public string[] Mode { get; set; } = { ViduModel.DefaultMode };
 
         /// <summary>Resolutions to price (default 720p).</summary>
@@ -24,6 +25,7 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Durations in seconds to price, 1 to 10 (default 5); 1..10 gives ten quotes.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(ViduModel.MinDuration, ViduModel.MaxDuration)]
+        [IntegerRangeTransformation]
         public int[] Duration { get; set; } = { ViduModel.DefaultDuration };
 
         /// <inheritdoc />
@@ -39,8 +41,7 @@ namespace ShortApi.Vidu.Commands
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "ShortApi.InvalidArgument", ErrorCategory.InvalidArgument,
-                        $"{mode} {resolution} {duration} s"));
+                    WriteError(ErrorRecords.InvalidArgument(ex.Message, $"{mode} {resolution} {duration} s"));
                 }
             }
         }

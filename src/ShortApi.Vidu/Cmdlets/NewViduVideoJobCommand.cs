@@ -45,6 +45,7 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Generation mode: turbo, pro (default) or pro-fast.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("turbo", "pro", "pro-fast", IgnoreCase = true)]
+        [FileAttributeModeTransformation(ViduModel.DefaultMode)]
         public string Mode { get; set; } = ViduModel.DefaultMode;
 
         /// <summary>Output resolution: 540p, 720p (service default) or 1080p. pro-fast has no 540p.</summary>
