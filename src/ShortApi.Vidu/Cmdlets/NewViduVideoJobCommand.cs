@@ -240,6 +240,7 @@ namespace ShortApi.Vidu.Commands
                     UpdateProgress();
                     ThrowIfStopping();
                 }
+                FlushMessages(); // the request lines of the finished calls come before their results
             }
             foreach (var done in _inFlight.Where(p => p.Task!.IsCompleted).ToList())
             {

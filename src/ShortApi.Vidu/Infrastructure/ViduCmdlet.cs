@@ -47,7 +47,8 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Blocks the pipeline thread until the task ends, writing queued lines meanwhile; Ctrl+C ends the wait.</summary>
         protected void WaitFor(Task task)
         {
-            while (!task.Wait(100))
+            // WaitAny, unlike Wait, does not throw when the task fails: the caller reads the result and sees the real exception.
+            while (Task.WaitAny(new[] { task }, 100) < 0)
             {
                 FlushMessages();
                 ThrowIfStopping();

@@ -18,7 +18,7 @@ namespace ShortApi.Vidu.Tests.Support
 
         public PowerShellRun()
         {
-            var state = InitialSessionState.CreateDefault();
+            var state = InitialSessionState.CreateDefault2();
             state.ImportPSModule(new[] { ModulePath });
             _runspace = RunspaceFactory.CreateRunspace(state);
             _runspace.Open();
