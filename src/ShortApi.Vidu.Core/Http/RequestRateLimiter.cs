@@ -62,7 +62,9 @@ namespace ShortApi.Vidu.Http
             {
                 var now = DateTimeOffset.UtcNow;
                 slot = Max(now, Max(_nextSlot, _pausedUntil));
-                _nextSlot = slot + TimeSpan.FromSeconds(1.0 / _ratePerSecond);
+                // 5 % under the cap, so network jitter that bunches two requests together cannot push the
+                // server's count for any one-second window over it.
+                _nextSlot = slot + TimeSpan.FromSeconds(1.0 / (_ratePerSecond * 0.95));
             }
             var wait = slot - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,7 @@ namespace ShortApi.Vidu.Watching
         private readonly CancellationTokenSource _stop;
         private readonly Task _loop;
         private long _sequence;
+        private int _untaken;
 
         /// <summary>Starts the polling loop; it runs until disposed or cancelled.</summary>
         public JobWatcher(ShortApiClient client, JobWatcherOptions options, CancellationToken cancellationToken)
@@ -35,13 +36,10 @@ namespace ShortApi.Vidu.Watching
             _loop = Task.Run(() => RunAsync(_stop.Token));
         }
 
-        /// <summary>How many jobs are being followed and have not finished.</summary>
-        public int PendingCount
-        {
-            get { lock (_gate) return _watching.Count; }
-        }
+        /// <summary>How many added jobs have not been handed out by <see cref="TryTake"/> yet (still running, or finished and waiting to be taken).</summary>
+        public int PendingCount => Volatile.Read(ref _untaken);
 
-        /// <summary>The jobs still being followed.</summary>
+        /// <summary>The jobs still being followed (not finished).</summary>
         public IReadOnlyList<VideoJob> PendingJobs()
         {
             lock (_gate) return new List<VideoJob>(EnumerateJobs());
@@ -71,6 +69,7 @@ namespace ShortApi.Vidu.Watching
                 var entry = new Entry(copy, first, Interlocked.Increment(ref _sequence));
                 _watching.Add(copy.JobId, entry);
                 _due.Add(entry);
+                Interlocked.Increment(ref _untaken);
             }
             Wake();
             return true;
@@ -80,6 +79,7 @@ namespace ShortApi.Vidu.Watching
         public bool TryTake(out WatchResult? result, TimeSpan wait, CancellationToken cancellationToken)
         {
             var ok = _finished.TryTake(out var taken, (int)Math.Max(0, Math.Min(int.MaxValue, wait.TotalMilliseconds)), cancellationToken);
+            if (ok) Interlocked.Decrement(ref _untaken);
             result = taken;
             return ok;
         }

@@ -113,6 +113,7 @@ namespace ShortApi.Vidu.Commands
             {
                 if (_watcher != null && _watcher.PendingCount > 0 && _deadline is DateTimeOffset end && DateTimeOffset.UtcNow >= end)
                 {
+                    Drain(TimeSpan.Zero); // jobs that finished just now are still saved
                     var waited = DateTimeOffset.UtcNow - StartedAt;
                     foreach (var job in _watcher.PendingJobs()) WriteError(ErrorRecords.WaitTimeout(job, waited));
                     _watcher.Dispose();

@@ -71,6 +71,7 @@ namespace ShortApi.Vidu.Commands
                     var left = end - DateTimeOffset.UtcNow;
                     if (left <= TimeSpan.Zero)
                     {
+                        Drain(TimeSpan.Zero); // jobs that finished just now are results, not timeouts
                         TimeOutPending();
                         break;
                     }
@@ -146,6 +147,7 @@ namespace ShortApi.Vidu.Commands
 
         private void TimeOutPending()
         {
+            if (_watcher == null) return;
             var waited = DateTimeOffset.UtcNow - StartedAt;
             foreach (var job in _watcher!.PendingJobs())
                 WriteError(ErrorRecords.WaitTimeout(job, waited));
