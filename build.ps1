@@ -27,7 +27,10 @@ param(
     [string] $XunitFilter,
 
     # Bench: the size of the large run (1,000 jobs by default).
-    [int] $BenchLargeJobs = 1000
+    [int] $BenchLargeJobs = 1000,
+
+    # Bench: run only these scenarios (Pipeline, Large, Memory, Startup, Soak).
+    [string[]] $BenchOnly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -137,7 +140,8 @@ function Invoke-PackageTask {
 
 function Invoke-BenchTask {
     Invoke-BuildTask
-    & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'bench') -LargeJobs $BenchLargeJobs
+    $only = if ($BenchOnly) { @{ Only = $BenchOnly } } else { @{} }
+    & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'bench') -LargeJobs $BenchLargeJobs @only
 }
 
 switch ($Task) {

@@ -1,0 +1,162 @@
+<#
+.SYNOPSIS
+    Measures the module against the plain script a user would write from the API's own example.
+.DESCRIPTION
+    Run through ./build.ps1 Bench. Every scenario runs in a fresh child PowerShell against a fresh emulator on
+    loopback; the tables are printed and written to out/bench/results.md.
+      Pipeline  40 pictures, 1 s per create, 10 s per job: module (default throttle) vs plain script, with the floor.
+      Large     1,000 jobs: the peak query rate the emulator saw against the cap.
+      Memory    peak memory raise while submitting one 15 MB picture: module vs plain script.
+      Startup   what Import-Module adds to 'pwsh -NoProfile' (median of several runs).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $OutputFolder,
+    [int] $LargeJobs = 1000,
+    [ValidateSet('Pipeline', 'Large', 'Memory', 'Startup', 'Soak')] [string[]] $Only
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Import-Module (Join-Path $PSScriptRoot '../tools/ViduDev.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'BenchScenarios.psm1') -Force
+
+if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
+$null = New-Item -ItemType Directory $OutputFolder
+$report = [Text.StringBuilder]::new()
+function Add-Report([string] $Text) { $null = $report.AppendLine($Text); Write-Host $Text }
+function Should-Run([string] $Name) { -not $Only -or $Only -contains $Name }
+
+function Invoke-Scenario([string] $Script, $Emulator) {
+    $environment = @{ SHORTAPI_BASE_URL = $Emulator.BaseUri; SHORTAPI_KEY = $Emulator.ApiKey; SHORTAPI_NO_HISTORY = '1' }
+    $result = Invoke-ChildPwsh -Command $Script -Environment $environment
+    if ($result.ExitCode -ne 0) { throw "Scenario failed (exit $($result.ExitCode)): $($result.Error)`n$($result.Output)" }
+    ($result.Output.Trim() -split "`n")[-1] | ConvertFrom-Json
+}
+
+function New-Pictures([string] $Folder, [int] $Count) {
+    $null = New-Item -ItemType Directory -Force $Folder
+    $sample = Get-ChildItem (Join-Path $PSScriptRoot '../samples/images') -Filter *.png | Select-Object -First 1
+    $bytes = [IO.File]::ReadAllBytes($sample.FullName)
+    for ($i = 0; $i -lt $Count; $i++) { [IO.File]::WriteAllBytes((Join-Path $Folder ('picture-{0:0000}.png' -f $i)), $bytes) }
+    $Folder
+}
+
+function MB([double] $Bytes) { '{0:0.0} MB' -f ($Bytes / 1MB) }
+
+Add-Report "# Benchmarks ($(Get-Date -Format 'yyyy-MM-dd HH:mm'), $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion))"
+Add-Report ''
+
+if (Should-Run 'Pipeline') {
+    # Time runs 5× faster than for real jobs (minutes long, polled every 5 s by default): polls every 1 s,
+    # so the query cap is 5× its default of 10/s too, keeping the load on the service what it would really be.
+    $jobs = 40; $createDelay = 1; $jobSeconds = 10; $throttle = 4; $poll = 1; $cap = 50
+    $pictures = New-Pictures (Join-Path $OutputFolder 'pipeline/pictures') $jobs
+    $emulator = Start-ViduEmulator -ArgumentList '--create-delay-ms', ($createDelay * 1000), '--job-seconds', $jobSeconds
+    try {
+        # One download on its own, for the floor (a job's length is fixed when it is created, so shorten it first).
+        Invoke-EmulatorControl -Emulator $emulator -Name options -Body @{ jobSeconds = 0.01; createDelayMs = 0 } | Out-Null
+        $probe = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/api/v1/job/create" -Headers @{ Authorization = "Bearer $($emulator.ApiKey)" } -ContentType 'application/json' `
+            -Body '{"model":"vidu/vidu-q2/image-to-video","args":{"prompt":"x","image":"https://example.com/a.png"}}'
+        Start-Sleep -Milliseconds 200
+        $answer = Invoke-RestMethod -Uri "$($emulator.BaseUri.TrimEnd('/'))/api/v1/job/query?id=$($probe.data.job_id)" -Headers @{ Authorization = "Bearer $($emulator.ApiKey)" }
+        $download = Measure-Command { Invoke-WebRequest -Uri $answer.data.result.images[0].url -OutFile (Join-Path $OutputFolder 'probe.mp4') }
+        Invoke-EmulatorControl -Emulator $emulator -Name options -Body @{ jobSeconds = $jobSeconds; createDelayMs = $createDelay * 1000 } | Out-Null
+        $floor = [math]::Ceiling($jobs / $throttle) * $createDelay + $jobSeconds + $download.TotalSeconds
+
+        Invoke-EmulatorControl -Emulator $emulator -Name reset -Body @{} | Out-Null
+        $module = Invoke-Scenario (Get-ModulePipelineScript $ModulePath $pictures (Join-Path $OutputFolder 'pipeline/module-videos') $poll $cap) $emulator
+        $moduleStats = Invoke-EmulatorControl -Emulator $emulator -Name stats
+        Invoke-EmulatorControl -Emulator $emulator -Name reset -Body @{} | Out-Null
+        $plain = Invoke-Scenario (Get-PlainScript $pictures (Join-Path $OutputFolder 'pipeline/plain-videos') $poll) $emulator
+        $plainStats = Invoke-EmulatorControl -Emulator $emulator -Name stats
+    }
+    finally { $emulator | Stop-ViduEmulator }
+
+    $lateness = @($module.JobAgesAtDetection | ForEach-Object { $_ - $jobSeconds })
+    Add-Report "## Pipeline: $jobs pictures, $createDelay s per create, $jobSeconds s per job, poll every $poll s (-MaxQueryRate $cap)"
+    Add-Report ''
+    Add-Report '| | wall time | × floor | videos | queries per job | peak memory |'
+    Add-Report '| --- | ---: | ---: | ---: | ---: | ---: |'
+    Add-Report ('| floor: {0} creates over throttle {1}, one job, one download | {2:0.0} s | 1.00 | | | |' -f $jobs, $throttle, $floor)
+    Add-Report ('| module: New \| Wait \| Save (throttle {0}) | {1:0.0} s | {2:0.00} | {3} | {4:0.0} | {5} |' -f $throttle, $module.Seconds, ($module.Seconds / $floor), $module.Files, ($moduleStats.queriesReceived / $jobs), (MB $module.PeakBytes))
+    Add-Report ('| plain script from the seed example | {0:0.0} s | {1:0.00} | {2} | {3:0.0} | {4} |' -f $plain.Seconds, ($plain.Seconds / $floor), $plain.Files, ($plainStats.queriesReceived / $jobs), (MB $plain.PeakBytes))
+    Add-Report ''
+    Add-Report ('Module vs plain script: {0:0.0}× faster. Each job was emitted by Wait-ViduVideoJob at most {1:0.00} s after it finished (median {2:0.00} s; poll interval {3} s).' -f `
+        ($plain.Seconds / $module.Seconds), ($lateness | Measure-Object -Maximum).Maximum, (($lateness | Sort-Object)[[int][math]::Floor($lateness.Count / 2)]), $poll)
+    Add-Report ''
+}
+
+if (Should-Run 'Large') {
+    $jobSeconds = 10; $cap = 50; $poll = 2
+    $pictures = New-Pictures (Join-Path $OutputFolder 'large/pictures') $LargeJobs
+    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', $jobSeconds
+    try {
+        $large = Invoke-Scenario (Get-LargeBatchScript $ModulePath $pictures $poll $cap) $emulator
+        $stats = Invoke-EmulatorControl -Emulator $emulator -Name stats
+    }
+    finally { $emulator | Stop-ViduEmulator }
+    Add-Report "## Large batch: $LargeJobs jobs, $jobSeconds s per job, poll every $poll s, -MaxQueryRate $cap"
+    Add-Report ''
+    Add-Report '| jobs done | wall time | queries | queries per job | peak queries in any 1 s (emulator) | cap | peak memory |'
+    Add-Report '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+    Add-Report ('| {0} | {1:0.0} s | {2} | {3:0.00} | {4} | {5} | {6} |' -f $large.Done, $large.Seconds, $stats.queriesReceived, ($stats.queriesReceived / $LargeJobs), $stats.peakQueriesPerSecond, $cap, (MB $large.PeakBytes))
+    Add-Report ''
+}
+
+if (Should-Run 'Memory') {
+    $folder = Join-Path $OutputFolder 'memory'
+    $null = New-Item -ItemType Directory $folder
+    # A PNG header (1600×900) followed by filler: the module reads only the header, the emulator checks the signature.
+    $big = Join-Path $folder 'big.png'
+    $size = 15000000
+    $bytes = [byte[]]::new($size)
+    [Random]::new(1).NextBytes($bytes)
+    [byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 6, 0x40, 0, 0, 3, 0x84, 8, 2, 0, 0, 0) | ForEach-Object -Begin { $i = 0 } -Process { $bytes[$i++] = $_ }
+    [IO.File]::WriteAllBytes($big, $bytes)
+    $small = (Get-ChildItem (Join-Path $PSScriptRoot '../samples/images') -Filter *.png | Select-Object -First 1).FullName
+    $emulator = Start-ViduEmulator
+    try {
+        $moduleMemory = Invoke-Scenario (Get-MemoryScript $ModulePath $big $small Module) $emulator
+        $plainMemory = Invoke-Scenario (Get-MemoryScript $ModulePath $big $small Plain) $emulator
+        $stats = Invoke-EmulatorControl -Emulator $emulator -Name stats
+    }
+    finally { $emulator | Stop-ViduEmulator }
+    Add-Report ("## Memory: submitting one 15 MB picture ({0:N0} bytes; peak resident memory of the PowerShell process)" -f $size)
+    Add-Report ''
+    Add-Report '| | peak raise | × file size |'
+    Add-Report '| --- | ---: | ---: |'
+    Add-Report ('| module: New-ViduVideoJob (streams the file as base64) | {0} | {1:0.00} |' -f (MB $moduleMemory.RaiseBytes), ($moduleMemory.RaiseBytes / $size))
+    Add-Report ('| plain script: ReadAllBytes + ToBase64String + ConvertTo-Json | {0} | {1:0.00} |' -f (MB $plainMemory.RaiseBytes), ($plainMemory.RaiseBytes / $size))
+    Add-Report ''
+    Add-Report "The emulator accepted $($stats.createsAccepted) creates (warm-ups included)."
+    Add-Report ''
+}
+
+if (Should-Run 'Startup') {
+    $runs = 9
+    $measure = {
+        param([string] $Script)
+        $times = foreach ($i in 1..$runs) {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $null = Invoke-ChildPwsh -Command $Script
+            $watch.Elapsed.TotalMilliseconds
+        }
+        ($times | Sort-Object)[[int][math]::Floor($runs / 2)]
+    }
+    $null = & $measure (Get-StartupScript $null) # warm the disk cache
+    $bare = & $measure (Get-StartupScript $null)
+    $with = & $measure (Get-StartupScript $ModulePath)
+    Add-Report "## Start-up: pwsh -NoProfile, median of $runs runs"
+    Add-Report ''
+    Add-Report '| | median |'
+    Add-Report '| --- | ---: |'
+    Add-Report ('| bare start | {0:0} ms |' -f $bare)
+    Add-Report ('| start + Import-Module ShortApi.Vidu | {0:0} ms |' -f $with)
+    Add-Report ('| added by the import | {0:0} ms |' -f ($with - $bare))
+    Add-Report ''
+}
+
+Set-Content -Path (Join-Path $OutputFolder 'results.md') -Value $report.ToString()
+Write-Host "Written to $(Join-Path $OutputFolder 'results.md')"
