@@ -166,14 +166,11 @@ namespace ShortApi.Vidu.Commands
                 WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{image.ShortName}' will have no audio.");
 
             var quote = PriceTable.Quote(request.EffectiveMode, request.EffectiveResolution, request.EffectiveDuration);
-            if (MaxCost is decimal cap && _committed + quote.Price > cap)
-            {
-                _refusedByBudget++;
-                WriteError(ErrorRecords.BudgetExceeded(
-                    $"Not submitting '{image.ShortName}': its estimate {Usd(quote.Price)} would take this run from {Usd(_committed)} to {Usd(_committed + quote.Price)}, over -MaxCost {Usd(cap)}. Nothing was sent for it.",
-                    input));
-                return;
-            }
+            // Wait for a free slot before judging the budget: creates that finish meanwhile either give their
+            // estimate back (refused) or add what their real charge exceeded it by.
+            while (_inFlight.Count >= ThrottleLimit) EmitFinished(block: true);
+            StopIfFatal();
+            if (OverBudget(quote.Price, image, input)) return;
 
             var spec = $"{request.EffectiveMode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Usd(quote.Price)}";
             var description = $"Create video job ({spec}) from '{image.Display}'";
@@ -189,8 +186,6 @@ namespace ShortApi.Vidu.Commands
             }
 
             _client ??= CreateClient();
-            while (_inFlight.Count >= ThrottleLimit) EmitFinished(block: true);
-            StopIfFatal();
 
             _committed += quote.Price;
             var pending = new PendingCreate(input, image, request, quote.Price);
@@ -198,6 +193,18 @@ namespace ShortApi.Vidu.Commands
             pending.Task = Task.Run(() => CreateAsync(client, pending));
             _inFlight.Add(pending);
             UpdateProgress();
+        }
+
+        // Estimates of everything sent (or previewed) plus what real charges added: a picture that would take the
+        // run over -MaxCost is refused with its own error, and nothing is sent for it.
+        private bool OverBudget(decimal estimate, ImageReference image, string input)
+        {
+            if (!(MaxCost is decimal cap) || _committed + estimate <= cap) return false;
+            _refusedByBudget++;
+            WriteError(ErrorRecords.BudgetExceeded(
+                $"Not submitting '{image.ShortName}': its estimate {Usd(estimate)} would take this run from {Usd(_committed)} to {Usd(_committed + estimate)}, over -MaxCost {Usd(cap)}. Nothing was sent for it.",
+                input));
+            return true;
         }
 
         // Runs off the pipeline thread and is not tied to Ctrl+C: once a paid create is on the wire it is seen through
