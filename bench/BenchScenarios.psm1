@@ -105,8 +105,22 @@ Import-Module '$ModulePath'
 "@
 }
 
+function Get-SoakScript([string] $ModulePath, [string] $Pictures, [string] $Videos) {
+    (Get-PeakMemoryScript) + @"
+`$ErrorActionPreference = 'Continue'
+Import-Module '$ModulePath'
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$saved = Get-ChildItem '$Pictures' -Filter *.png |
+    New-ViduVideoJob -Prompt 'slow dolly in' -ThrottleLimit 8 -RetryIntervalSec 0.2 -NoHistory -ErrorVariable failures |
+    Wait-ViduVideoJob -PollInterval 1 -MaxQueryRate 100 -RetryIntervalSec 0.2 -NoHistory -ErrorVariable +failures |
+    Save-ViduVideo -Path '$Videos' -ThrottleLimit 8 -RetryIntervalSec 0.2 -NoHistory -ErrorVariable +failures
+`$watch.Stop()
+[pscustomobject]@{ Seconds = `$watch.Elapsed.TotalSeconds; Saved = @(`$saved).Count; Errors = @(`$failures).Count; PeakBytes = Get-PeakMemoryBytes } | ConvertTo-Json -Compress
+"@
+}
+
 function Get-StartupScript([string] $ModulePath) {
     if ($ModulePath) { "Import-Module '$ModulePath'; exit 0" } else { 'exit 0' }
 }
 
-Export-ModuleMember -Function Get-ModulePipelineScript, Get-PlainScript, Get-MemoryScript, Get-LargeBatchScript, Get-StartupScript
+Export-ModuleMember -Function Get-ModulePipelineScript, Get-PlainScript, Get-MemoryScript, Get-LargeBatchScript, Get-SoakScript, Get-StartupScript

@@ -7,6 +7,7 @@
       Pipeline  40 pictures, 1 s per create, 10 s per job: module (default throttle) vs plain script, with the floor.
       Large     1,000 jobs: the peak query rate the emulator saw against the cap.
       Memory    peak memory raise while submitting one 15 MB picture: module vs plain script.
+      Soak      500 jobs with 20 % of creates refused and 20 % of queries failing: every job saved, no duplicate.
       Startup   what Import-Module adds to 'pwsh -NoProfile' (median of several runs).
 #>
 [CmdletBinding()]
@@ -14,7 +15,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $OutputFolder,
     [int] $LargeJobs = 1000,
-    [ValidateSet('Pipeline', 'Large', 'Memory', 'Startup', 'Soak')] [string[]] $Only
+    [ValidateSet('Pipeline', 'Large', 'Memory', 'Soak', 'Startup')] [string[]] $Only
 )
 
 $ErrorActionPreference = 'Stop'
@@ -131,6 +132,23 @@ if (Should-Run 'Memory') {
     Add-Report ('| plain script: ReadAllBytes + ToBase64String + ConvertTo-Json | {0} | {1:0.00} |' -f (MB $plainMemory.RaiseBytes), ($plainMemory.RaiseBytes / $size))
     Add-Report ''
     Add-Report "The emulator accepted $($stats.createsAccepted) creates (warm-ups included)."
+    Add-Report ''
+}
+
+if (Should-Run 'Soak') {
+    $soakJobs = 500
+    $pictures = New-Pictures (Join-Path $OutputFolder 'soak/pictures') $soakJobs
+    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '5', '--create-fault-rate', '0.2', '--query-fault-rate', '0.2', '--seed', '7'
+    try {
+        $soak = Invoke-Scenario (Get-SoakScript $ModulePath $pictures (Join-Path $OutputFolder 'soak/videos')) $emulator
+        $stats = Invoke-EmulatorControl -Emulator $emulator -Name stats
+    }
+    finally { $emulator | Stop-ViduEmulator }
+    Add-Report "## Soak: $soakJobs jobs, 20 % of creates refused (429/503), 20 % of queries failing (5xx)"
+    Add-Report ''
+    Add-Report '| saved | errors | creates sent | creates accepted | distinct accepted ids | queries | wall time |'
+    Add-Report '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+    Add-Report ('| {0} | {1} | {2} | {3} | {4} | {5} | {6:0.0} s |' -f $soak.Saved, $soak.Errors, $stats.createsReceived, $stats.createsAccepted, @($stats.acceptedJobIds | Sort-Object -Unique).Count, $stats.queriesReceived, $soak.Seconds)
     Add-Report ''
 }
 

@@ -32,4 +32,7 @@ internal enum FaultKind
 
     /// <summary>Query: report success with an empty result list.</summary>
     NoUrl,
+
+    /// <summary>400 whose message repeats the Authorization header, as a careless server might: a client must mask it.</summary>
+    EchoAuthorization,
 }

@@ -19,7 +19,7 @@ internal static class FaultReplies
         return JsonReplies.WriteErrorAsync(http, statusCode, MessageFor(statusCode));
     }
 
-    /// <summary>Writes a malformed 200 when <paramref name="token"/> asks for one; false when the token is of another kind.</summary>
+    /// <summary>Writes a malformed 200 (or the key-echoing 400) when <paramref name="token"/> asks for one; false when the token is of another kind.</summary>
     public static async Task<bool> TryWriteMalformedAsync(HttpContext http, FaultToken token)
     {
         switch (token.Kind)
@@ -54,6 +54,10 @@ internal static class FaultReplies
 
                     writer.WriteEndObject();
                 });
+                return true;
+            case FaultKind.EchoAuthorization:
+                await JsonReplies.WriteErrorAsync(http, StatusCodes.Status400BadRequest,
+                    "emulated error: this request carried Authorization '" + http.Request.Headers.Authorization + "'");
                 return true;
             default:
                 return false;

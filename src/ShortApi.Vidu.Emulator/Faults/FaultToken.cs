@@ -74,6 +74,8 @@ internal sealed record FaultToken(FaultKind Kind, int Number, string Field, stri
                 return new FaultToken(FaultKind.Empty, 0, "", token);
             case "truncated":
                 return new FaultToken(FaultKind.Truncated, 0, "", token);
+            case "echo-auth":
+                return new FaultToken(FaultKind.EchoAuthorization, 0, "", token);
         }
 
         if (token.StartsWith("code:", StringComparison.Ordinal))

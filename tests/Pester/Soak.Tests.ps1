@@ -1,0 +1,33 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    # One create in five refused (429 or 503), one query in five failing (500/502/503/504).
+    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '2', '--create-fault-rate', '0.2', '--query-fault-rate', '0.2', '--seed', '42', '--retry-after', '1'
+    $work = New-TestFolder
+    $api = @{ BaseUri = $emulator.BaseUri; ApiKey = $emulator.ApiKey; HistoryPath = (Join-Path $work 'history.jsonl'); RetryIntervalSec = 0.1 }
+}
+
+AfterAll {
+    $emulator | Stop-ViduEmulator
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'A batch under faults' {
+    It 'saves every one of 100 jobs, and the service saw exactly 100 accepted creates' {
+        $pictures = Join-Path $work 'pictures'
+        $null = New-Item -ItemType Directory $pictures
+        $files = Copy-SampleImages $pictures 100
+        $saved = $files |
+            New-ViduVideoJob @api -Prompt 'slow dolly in' -ErrorVariable failures |
+            Wait-ViduVideoJob @api -PollInterval 0.5 -MaxQueryRate 100 -ErrorVariable +failures |
+            Save-ViduVideo @api -Path (Join-Path $work 'videos') -ErrorVariable +failures
+
+        $failures | Should -BeNullOrEmpty
+        $saved | Should -HaveCount 100
+        foreach ($file in $saved) { Test-Mp4 $file.FullName | Should -BeTrue }
+        $stats = Get-EmulatorStats $emulator
+        $stats.createsAccepted | Should -Be 100
+        $stats.createsReceived | Should -BeGreaterThan 100 -Because 'refused creates were sent again'
+        ($stats.acceptedJobIds | Sort-Object -Unique) | Should -HaveCount 100
+        ($saved.JobId | Sort-Object) | Should -Be ($stats.acceptedJobIds | Sort-Object)
+    }
+}
