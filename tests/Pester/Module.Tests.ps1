@@ -27,3 +27,77 @@ Describe 'The staged module' {
         foreach ($command in Get-Command -Module ShortApi.Vidu) { $command.OutputType | Should -Not -BeNullOrEmpty -Because $command.Name }
     }
 }
+
+Describe 'Windows PowerShell readiness' {
+    It 'ships every assembly .NET Framework needs, at a version no lower than referenced, and nothing else' {
+        # What .NET Framework 4.7.2+ and Windows PowerShell 5.1 provide themselves; everything else must be shipped.
+        $inbox = @('mscorlib', 'netstandard', 'System', 'System.Core', 'System.Xml', 'System.Xml.Linq', 'System.Data',
+            'System.Net.Http', 'System.Numerics', 'System.Runtime.Serialization', 'System.Configuration', 'Microsoft.CSharp',
+            'System.Management.Automation', 'System.ComponentModel.Composition', 'System.IO.Compression', 'System.Drawing')
+        $dependencies = Join-Path $ModulePath 'dependencies'
+        $needed = @{}
+        $queue = [Collections.Generic.Queue[string]]::new()
+        $queue.Enqueue((Join-Path $ModulePath 'ShortApi.Vidu.dll'))
+        $seen = @{}
+        while ($queue.Count) {
+            $path = $queue.Dequeue()
+            if ($seen[$path]) { continue }
+            $seen[$path] = $true
+            $stream = [IO.File]::OpenRead($path)
+            try {
+                $pe = [Reflection.PortableExecutable.PEReader]::new($stream)
+                $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                foreach ($handle in $reader.AssemblyReferences) {
+                    $reference = $reader.GetAssemblyReference($handle)
+                    $name = $reader.GetString($reference.Name)
+                    if ($inbox -contains $name) { continue }
+                    $candidates = @(@((Join-Path $ModulePath "$name.dll"), (Join-Path $dependencies "$name.dll")) | Where-Object { Test-Path $_ })
+                    $candidates | Should -Not -BeNullOrEmpty -Because "$([IO.Path]::GetFileName($path)) references $name $($reference.Version)"
+                    $shipped = [Reflection.AssemblyName]::GetAssemblyName($candidates[0]).Version
+                    $shipped | Should -BeGreaterOrEqual $reference.Version -Because "$name is referenced at $($reference.Version)"
+                    $needed[[IO.Path]::GetFileName($candidates[0])] = $true
+                    $queue.Enqueue($candidates[0])
+                }
+            }
+            finally { $stream.Dispose() }
+        }
+        $needed.Keys | Should -Contain 'System.Text.Json.dll'
+        (Get-ChildItem $dependencies -Filter *.dll).Name | Sort-Object | Should -Be (@($needed.Keys | Where-Object { $_ -ne 'ShortApi.Vidu.Core.dll' }) | Sort-Object)
+    }
+
+    It 'keeps the Windows PowerShell-only assemblies out of the folder PowerShell 7 loads from' {
+        Get-ChildItem $ModulePath -Filter *.dll | ForEach-Object Name | Sort-Object | Should -Be @('ShortApi.Vidu.Core.dll', 'ShortApi.Vidu.dll')
+    }
+}
+
+Describe 'Tab completion' {
+    It 'offers the modes and resolutions' {
+        $line = 'New-ViduVideoJob -Mode '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('pro', 'pro-fast', 'turbo')
+        $line = 'Get-ViduPrice -Resolution '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('1080p', '540p', '720p')
+    }
+
+    It 'offers the job ids this session has seen' {
+        $emulator = Start-ViduEmulator
+        try {
+            $job = New-ViduVideoJob -Image 'https://example.com/cat.png' -Prompt x -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey -NoHistory
+            $line = 'Wait-ViduVideoJob -JobId ' + $job.JobId.Substring(0, 6)
+            $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $matches.CompletionText | Should -Contain $job.JobId
+            ($matches | Where-Object CompletionText -EQ $job.JobId).ToolTip | Should -Match 'cat'
+        }
+        finally { $emulator | Stop-ViduEmulator }
+    }
+}
+
+Describe 'Objects' {
+    It 'have type names the format views select, and a table view with the promised columns' {
+        $views = Get-FormatData -TypeName ShortApi.Vidu.VideoJob
+        $table = $views.FormatViewDefinition | Where-Object { $_.Control -is [Management.Automation.TableControl] }
+        $table.Control.Headers.Label | Should -Be @('JobId', 'Status', 'Spec', 'Amount', 'Age', 'Source')
+        ($views.FormatViewDefinition | Where-Object { $_.Control -is [Management.Automation.ListControl] }) | Should -Not -BeNullOrEmpty
+        (Get-FormatData -TypeName ShortApi.Vidu.Pricing.PriceQuote).FormatViewDefinition | Should -Not -BeNullOrEmpty
+        (Get-ViduPrice).PSObject.TypeNames[0] | Should -Be 'ShortApi.Vidu.Pricing.PriceQuote'
+    }
+}

@@ -1,0 +1,41 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $work = New-TestFolder
+}
+
+AfterAll {
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The package' {
+    It 'installs with Install-PSResource into a fresh user module path, and the installed copy runs' {
+        $feed = Join-Path $work 'feed'
+        $package = & (Join-Path $RepoRoot 'tools/New-ModulePackage.ps1') -ModuleFolder $ModulePath -OutputFolder $feed 6>$null
+        $package.Name | Should -Be 'ShortApi.Vidu.0.1.0.nupkg'
+
+        # A user with an empty home: PSResourceGet's settings and the CurrentUser module path both live under it.
+        $home2 = Join-Path $work 'home'
+        $null = New-Item -ItemType Directory $home2
+        $environment = @{ HOME = $home2; XDG_DATA_HOME = (Join-Path $home2 '.local/share'); XDG_CONFIG_HOME = (Join-Path $home2 '.config'); XDG_CACHE_HOME = (Join-Path $home2 '.cache') }
+        $install = Invoke-ChildPwsh -Environment $environment -Command @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name ViduLocal -Uri '$feed' -Trusted
+Install-PSResource -Name ShortApi.Vidu -Repository ViduLocal -Scope CurrentUser -TrustRepository -Quiet
+"@
+        $install.Error | Should -BeNullOrEmpty
+        $install.ExitCode | Should -Be 0
+
+        $use = Invoke-ChildPwsh -Environment $environment -Command @"
+`$ErrorActionPreference = 'Stop'
+Import-Module ShortApi.Vidu
+(Get-Module ShortApi.Vidu).ModuleBase
+(Get-ViduPrice -Mode pro -Resolution 720p -Duration 5).Price
+(Get-Help New-ViduVideoJob).Synopsis
+"@
+        $use.Error | Should -BeNullOrEmpty
+        $lines = $use.Output.Trim() -split "`r?`n"
+        $lines[0] | Should -BeLike "$home2*"
+        $lines[1] | Should -Be '0.275'
+        $lines[2] | Should -Not -Match 'CommonParameters' -Because 'the MAML help is installed with the module'
+    }
+}
