@@ -178,11 +178,14 @@ function Write-CommandHelp([Xml.XmlWriter] $Writer, $Command, $Doc) {
     foreach ($set in $sets) {
         $Writer.WriteStartElement('command', 'syntaxItem', $MamlNamespaces.command)
         $Writer.WriteElementString('maml', 'name', $MamlNamespaces.maml, $Command.Name)
+        $index = 0
         $inSet = foreach ($p in $visible) {
             $attribute = $p.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and ($_.ParameterSetName -eq $set.Name -or $_.ParameterSetName -eq '__AllParameterSets') } | Select-Object -First 1
-            if ($attribute) { [pscustomobject]@{ Parameter = $p; Attribute = $attribute } }
+            if ($attribute) { [pscustomobject]@{ Parameter = $p; Attribute = $attribute; Index = $index++ } }
         }
-        foreach ($entry in @($inSet | Sort-Object { if ($_.Attribute.Position -ge 0) { $_.Attribute.Position } else { 1000 } }, { -not $_.Attribute.Mandatory })) {
+        # Positional first, then mandatory, then the rest in the order the cmdlet declares them.
+        $order = { if ($_.Attribute.Position -ge 0) { $_.Attribute.Position } elseif ($_.Attribute.Mandatory) { 1000 + $_.Index } else { 2000 + $_.Index } }
+        foreach ($entry in @($inSet | Sort-Object $order)) {
             Write-Parameter $Writer $Command $entry.Parameter $entry.Attribute $Doc.Parameters[$entry.Parameter.Name] $instance
         }
         $Writer.WriteEndElement()

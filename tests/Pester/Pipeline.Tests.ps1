@@ -1,13 +1,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '1.5'
-    $work = New-TestFolder
-    $api = @{ BaseUri = $emulator.BaseUri; ApiKey = $emulator.ApiKey; HistoryPath = (Join-Path $work 'history.jsonl') }
+    $emulator, $work, $api = New-EmulatorContext '--job-seconds', '1.5'
 }
 
 AfterAll {
-    $emulator | Stop-ViduEmulator
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-EmulatorContext $emulator $work
 }
 
 Describe 'The folder pipeline against the emulator' {

@@ -1,7 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '1'
-    $work = New-TestFolder
+    $emulator, $work, $api = New-EmulatorContext '--job-seconds', '1'
     $pictures = Join-Path $work 'pictures'
     $null = New-Item -ItemType Directory $pictures
     $null = Copy-SampleImages $pictures 2
@@ -11,8 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $emulator | Stop-ViduEmulator
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-EmulatorContext $emulator $work
 }
 
 Describe 'A job read back from <Format>' -ForEach @(

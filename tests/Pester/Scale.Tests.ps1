@@ -1,13 +1,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '2'
-    $work = New-TestFolder
-    $api = @{ BaseUri = $emulator.BaseUri; ApiKey = $emulator.ApiKey; HistoryPath = (Join-Path $work 'history.jsonl') }
+    $emulator, $work, $api = New-EmulatorContext '--job-seconds', '2'
 }
 
 AfterAll {
-    $emulator | Stop-ViduEmulator
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-EmulatorContext $emulator $work
 }
 
 Describe 'A large batch' {

@@ -1,14 +1,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     # One create in five refused (429 or 503), one query in five failing (500/502/503/504).
-    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '2', '--create-fault-rate', '0.2', '--query-fault-rate', '0.2', '--seed', '42', '--retry-after', '1'
-    $work = New-TestFolder
-    $api = @{ BaseUri = $emulator.BaseUri; ApiKey = $emulator.ApiKey; HistoryPath = (Join-Path $work 'history.jsonl'); RetryIntervalSec = 0.1 }
+    $emulator, $work, $api = New-EmulatorContext @('--job-seconds', '2', '--create-fault-rate', '0.2', '--query-fault-rate', '0.2', '--seed', '42', '--retry-after', '1') @{ RetryIntervalSec = 0.1 }
 }
 
 AfterAll {
-    $emulator | Stop-ViduEmulator
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-EmulatorContext $emulator $work
 }
 
 Describe 'A batch under faults' {

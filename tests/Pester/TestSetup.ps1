@@ -26,3 +26,16 @@ function Test-Mp4([string] $Path) {
 }
 
 function Get-EmulatorStats($Emulator) { Invoke-EmulatorControl -Emulator $Emulator -Name stats }
+
+# One emulator and one temporary folder for a test file, and the parameters that point the cmdlets at them:
+#   $emulator, $work, $api = New-EmulatorContext '--job-seconds', '2'
+function New-EmulatorContext([string[]] $EmulatorArguments = @(), [hashtable] $Extra = @{}) {
+    $emulator = Start-ViduEmulator -ArgumentList $EmulatorArguments
+    $work = New-TestFolder
+    $emulator, $work, (@{ BaseUri = $emulator.BaseUri; ApiKey = $emulator.ApiKey; HistoryPath = (Join-Path $work 'history.jsonl') } + $Extra)
+}
+
+function Remove-EmulatorContext($Emulator, [string] $Work) {
+    $Emulator | Stop-ViduEmulator
+    Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
+}

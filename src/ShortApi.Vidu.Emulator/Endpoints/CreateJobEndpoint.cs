@@ -20,14 +20,9 @@ internal sealed class CreateJobEndpoint
     public async Task HandleAsync(HttpContext http)
     {
         runtime.State.CreateArrived();
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, runtime.Stopping);
         try
         {
-            await AnswerAsync(http, abort.Token);
-        }
-        catch (Exception exception) when (abort.IsCancellationRequested && exception is OperationCanceledException or IOException or BadHttpRequestException)
-        {
-            // The client went away (or the server is stopping): there is nobody to answer.
+            await runtime.AnswerUnlessGoneAsync(http, AnswerAsync);
         }
         finally
         {

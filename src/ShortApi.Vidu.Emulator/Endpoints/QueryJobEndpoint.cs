@@ -18,18 +18,7 @@ internal sealed class QueryJobEndpoint
         this.runtime = runtime;
     }
 
-    public async Task HandleAsync(HttpContext http)
-    {
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, runtime.Stopping);
-        try
-        {
-            await AnswerAsync(http, abort.Token);
-        }
-        catch (Exception exception) when (abort.IsCancellationRequested && exception is OperationCanceledException or IOException)
-        {
-            // The client went away (or the server is stopping): there is nobody to answer.
-        }
-    }
+    public Task HandleAsync(HttpContext http) => runtime.AnswerUnlessGoneAsync(http, AnswerAsync);
 
     private async Task AnswerAsync(HttpContext http, CancellationToken abort)
     {

@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace ShortApi.Vidu.Emulator;
@@ -35,6 +37,20 @@ internal sealed class EmulatorRuntime : IDisposable
 
     /// <summary>Cancelled when the server begins to stop, so slow faults and delays end at once.</summary>
     public CancellationToken Stopping => stopping.Token;
+
+    /// <summary>Runs an endpoint's answer with a token that trips when the client goes away or the server stops, and then stays quiet.</summary>
+    public async Task AnswerUnlessGoneAsync(HttpContext http, Func<HttpContext, CancellationToken, Task> answer)
+    {
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, Stopping);
+        try
+        {
+            await answer(http, abort.Token);
+        }
+        catch (Exception exception) when (abort.IsCancellationRequested && exception is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The client went away (or the server is stopping): there is nobody to answer.
+        }
+    }
 
     public void BeginStopping() => stopping.Cancel();
 
