@@ -74,6 +74,13 @@ d.png,orbit,pro-fast,1080p,2
         ($quotes | Measure-Object -Property Price -Sum).Sum | Should -Be ($quotes[0].Price + $quotes[1].Price + $quotes[2].Price)
     }
 
+    It 'reads an empty cell in a plan as the default' {
+        $quote = [pscustomobject]@{ Mode = ''; Resolution = ''; Duration = '' } | Get-ViduPrice
+        $quote.Mode | Should -Be 'pro'
+        $quote.Resolution | Should -Be '720p'
+        $quote.Duration | Should -Be 5
+    }
+
     It 'shows how the price was reached' {
         (Get-ViduPrice -Mode turbo -Resolution 720p -Duration 4).Basis | Should -Be '$0.05 for 2 s + 2 × $0.05/s'
     }

@@ -26,11 +26,17 @@ namespace ShortApi.Vidu.Http
             RatePerSecond = ratePerSecond;
         }
 
-        /// <summary>The shared limiter for an endpoint, created at the given rate on first use.</summary>
-        public static RequestRateLimiter ForEndpoint(Uri baseUri, double ratePerSecond)
+        /// <summary>The cap a shared limiter starts with.</summary>
+        public const double DefaultRatePerSecond = 10;
+
+        /// <summary>
+        /// The shared limiter for an endpoint. A rate given sets its cap; without one the cap stays as it is
+        /// (<see cref="DefaultRatePerSecond"/> for a new limiter), so a command that names no cap leaves another's alone.
+        /// </summary>
+        public static RequestRateLimiter ForEndpoint(Uri baseUri, double? ratePerSecond)
         {
-            var limiter = PerEndpoint.GetOrAdd(baseUri.AbsoluteUri, _ => new RequestRateLimiter(ratePerSecond));
-            limiter.RatePerSecond = ratePerSecond;
+            var limiter = PerEndpoint.GetOrAdd(baseUri.AbsoluteUri, _ => new RequestRateLimiter(ratePerSecond ?? DefaultRatePerSecond));
+            if (ratePerSecond is double rate) limiter.RatePerSecond = rate;
             return limiter;
         }
 

@@ -115,8 +115,8 @@ namespace ShortApi.Vidu.Http
             {
                 kindOut = ShortApiErrorKind.CreateOutcomeUnknown;
                 message = "The create request reached the service but did not get a clear answer: " + failure.Message +
-                          " The job may or may not exist, and may have been charged. It was not sent again, so that it cannot be paid for twice; " +
-                          "check your ShortAPI dashboard or Get-ViduVideoJob before submitting this image again.";
+                          " The job may or may not exist, and may have been charged. It was not sent again, so that it cannot be paid for twice. " +
+                          "Its id is unknown, so only your ShortAPI dashboard can tell: check there before submitting this picture again.";
             }
             return new ShortApiException(kindOut, Redact(message), failure.HttpStatus, failure.ServiceCode,
                 failure.ServiceMessage == null ? null : Redact(failure.ServiceMessage), failure.JobId, failure.InnerException)

@@ -180,7 +180,8 @@ namespace ShortApi.Vidu.Watching
                 // The query's own retries are spent, but the job itself is fine as far as anyone knows:
                 // keep following it, further apart each time, until the caller's timeout decides.
                 entry.TransientFailures++;
-                var backoff = TimeSpan.FromMilliseconds(Math.Min(60_000, _options.PollInterval.TotalMilliseconds * Math.Pow(2, entry.TransientFailures)));
+                var ceiling = Math.Max(60_000, _options.PollInterval.TotalMilliseconds);
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(ceiling, _options.PollInterval.TotalMilliseconds * Math.Pow(2, entry.TransientFailures)));
                 if (ex.RetryAfter is TimeSpan asked && asked > backoff) backoff = asked;
                 _options.Log?.Invoke($"Status of job '{job.JobId}' unavailable ({ex.Message}); asking again in {backoff.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s.");
                 Reschedule(entry, backoff);

@@ -26,12 +26,12 @@ namespace ShortApi.Vidu.Commands
         [Parameter(ParameterSetName = HistorySet)]
         public JobStatus[]? Status { get; set; }
 
-        /// <summary>Only the newest N jobs.</summary>
+        /// <summary>Only the newest N jobs (of those the other filters keep).</summary>
         [Parameter(ParameterSetName = HistorySet)]
         [ValidateRange(1, int.MaxValue)]
         public int? Last { get; set; }
 
-        /// <summary>Only the jobs of the most recent New-ViduVideoJob run.</summary>
+        /// <summary>Only the jobs of the most recent New-ViduVideoJob run against this endpoint.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public SwitchParameter LastBatch { get; set; }
 
@@ -53,7 +53,7 @@ namespace ShortApi.Vidu.Commands
             }
             foreach (var (job, _) in ReadJobs())
             {
-                _client ??= CreateClient(MaxQueryRate);
+                _client ??= CreateClient(QueryRateToApply);
                 try
                 {
                     var state = Await(_client.QueryJobAsync(job.JobId, StopToken));
@@ -82,20 +82,24 @@ namespace ShortApi.Vidu.Commands
                     "ShortApi.HistoryDisabled", ErrorCategory.InvalidOperation, null));
                 return;
             }
+            // Filters that do not depend on the status first, then the refresh, then the rest: -Unsaved and -Status
+            // judge the state the service reports now, and -Last counts what is left.
             IEnumerable<VideoJob> jobs = history.ReadJobs();
             if (LastBatch)
             {
-                var batch = jobs.FirstOrDefault(j => j.BatchId != null)?.BatchId;
+                var endpoint = Endpoint.AbsoluteUri;
+                var batch = jobs.FirstOrDefault(j => j.BatchId != null && (j.Endpoint == null || j.Endpoint == endpoint))?.BatchId;
                 jobs = jobs.Where(j => j.BatchId == batch);
             }
             if (Since is DateTime since) jobs = jobs.Where(j => j.CreatedAt >= new DateTimeOffset(since));
-            if (Unsaved) jobs = jobs.Where(j => j.SavedPath == null && j.Status != JobStatus.Failed);
-            if (Last is int count) jobs = jobs.Take(count);
             var selected = jobs.ToList();
             if (!NoRefresh) RefreshUnfinished(selected);
-            foreach (var job in selected)
+            IEnumerable<VideoJob> result = selected;
+            if (Unsaved) result = result.Where(j => j.SavedPath == null && j.Status != JobStatus.Failed);
+            if (Status != null && Status.Length > 0) result = result.Where(j => Status.Contains(j.Status));
+            if (Last is int count) result = result.Take(count);
+            foreach (var job in result)
             {
-                if (Status != null && Status.Length > 0 && !Status.Contains(job.Status)) continue;
                 SessionJobs.Remember(job);
                 WriteObject(job);
             }
@@ -114,7 +118,7 @@ namespace ShortApi.Vidu.Commands
                 WriteWarning($"{stale.Count} unfinished job(s) are shown as recorded: no API key to ask the service (-ApiKey or $env:SHORTAPI_KEY).");
                 return;
             }
-            _client ??= CreateClient(key, MaxQueryRate);
+            _client ??= CreateClient(key, QueryRateToApply);
             var client = _client;
             using var slots = new SemaphoreSlim(4);
             var queries = stale.Select(async job =>
@@ -144,6 +148,7 @@ namespace ShortApi.Vidu.Commands
             foreach (var query in queries)
             {
                 var (job, state, error) = query.Result;
+                if (error?.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, job));
                 if (state != null) Refresh(job, state);
                 else WriteWarning($"Job '{job.JobId}' is shown as recorded: {error!.Message}");
             }

@@ -45,17 +45,20 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Generation mode: turbo, pro (default) or pro-fast.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("turbo", "pro", "pro-fast", IgnoreCase = true)]
+        [BlankIsDefault(ViduModel.DefaultMode)]
         [FileAttributeModeTransformation(ViduModel.DefaultMode)]
         public string Mode { get; set; } = ViduModel.DefaultMode;
 
         /// <summary>Output resolution: 540p, 720p (service default) or 1080p. pro-fast has no 540p.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("540p", "720p", "1080p", IgnoreCase = true)]
+        [BlankIsDefault(ViduModel.DefaultResolution)]
         public string? Resolution { get; set; }
 
         /// <summary>Video length in seconds, 1 to 10 (service default 5).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(ViduModel.MinDuration, ViduModel.MaxDuration)]
+        [BlankIsDefault(ViduModel.DefaultDuration)]
         public int? Duration { get; set; }
 
         /// <summary>Asks for generated audio; needs -VoiceId.</summary>

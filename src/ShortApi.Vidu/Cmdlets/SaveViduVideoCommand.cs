@@ -16,7 +16,7 @@ namespace ShortApi.Vidu.Commands
     /// </summary>
     [Cmdlet(VerbsData.Save, "ViduVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "JobId")]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveViduVideoCommand : JobPipelineCmdlet
+    public sealed class SaveViduVideoCommand : JobWatchingCmdlet
     {
         private readonly List<PendingDownload> _downloads = new List<PendingDownload>();
         private readonly HashSet<string> _claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -25,7 +25,6 @@ namespace ShortApi.Vidu.Commands
         private VideoDownloader? _downloader;
         private JobWatcher? _watcher;
         private ShortApiClient? _refreshClient;
-        private DateTimeOffset? _deadline;
         private string _folder = string.Empty;
         private int _saved;
         private int _failed;
@@ -51,11 +50,6 @@ namespace ShortApi.Vidu.Commands
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>The longest to wait for unfinished jobs, in seconds; -1 (default) waits as long as it takes.</summary>
-        [Parameter]
-        [ValidateRange(-1, int.MaxValue)]
-        public int Timeout { get; set; } = -1;
-
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -72,7 +66,6 @@ namespace ShortApi.Vidu.Commands
             if (File.Exists(_folder))
                 ThrowTerminatingError(new ErrorRecord(new IOException($"-Path '{Path}' is a file. Give a folder to save the videos in."),
                     "ShortApi.PathIsFile", ErrorCategory.InvalidArgument, Path));
-            if (Timeout >= 0) _deadline = StartedAt + TimeSpan.FromSeconds(Timeout);
             _slots = new SemaphoreSlim(ThrottleLimit);
             _downloader = new VideoDownloader(SharedHttpClient.Instance, new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 TimeSpan.FromSeconds(TimeoutSec), PostVerbose);
@@ -93,13 +86,18 @@ namespace ShortApi.Vidu.Commands
                     WriteError(ErrorRecords.FromApi(new ShortApiException(ShortApiErrorKind.JobFailed,
                         $"Job '{job.JobId}' failed: {job.Error ?? "the service gave no reason"}. It has no video to save.", jobId: job.JobId), job));
                 }
-                else if (_deadline is DateTimeOffset end && DateTimeOffset.UtcNow >= end)
+                else if (WhatIfRequested)
+                {
+                    // A preview needs no service: the file name comes from the job, not from its result.
+                    ShouldProcess(ClaimTarget(job, 1, job.VideoUrl ?? string.Empty), $"Save the video of job '{job.JobId}' once it has finished");
+                }
+                else if (PastDeadline)
                 {
                     WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
                 }
                 else
                 {
-                    _watcher ??= CreateWatcher(_deadline);
+                    _watcher ??= CreateWatcher();
                     _watcher.Add(job);
                 }
             }
@@ -111,7 +109,7 @@ namespace ShortApi.Vidu.Commands
         {
             while ((_watcher?.PendingCount ?? 0) > 0 || _downloads.Count > 0)
             {
-                if (_watcher != null && _watcher.PendingCount > 0 && _deadline is DateTimeOffset end && DateTimeOffset.UtcNow >= end)
+                if (_watcher != null && _watcher.PendingCount > 0 && PastDeadline)
                 {
                     Drain(TimeSpan.Zero); // jobs that finished just now are still saved
                     var waited = DateTimeOffset.UtcNow - StartedAt;
@@ -245,7 +243,7 @@ namespace ShortApi.Vidu.Commands
         {
             if (_refreshClient != null) return _refreshClient;
             var key = FindApiKey();
-            return key == null ? null : _refreshClient = CreateClient(key, MaxQueryRate);
+            return key == null ? null : _refreshClient = CreateClient(key, QueryRateToApply);
         }
 
         private void Complete(PendingDownload pending)

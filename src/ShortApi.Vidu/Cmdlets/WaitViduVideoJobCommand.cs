@@ -10,32 +10,19 @@ namespace ShortApi.Vidu.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "ViduVideoJob", DefaultParameterSetName = "JobId")]
     [OutputType(typeof(VideoJob))]
-    public sealed class WaitViduVideoJobCommand : JobPipelineCmdlet
+    public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
         private readonly ProgressRecord _progress = new ProgressRecord(2, "Waiting for video jobs", "Starting");
         private JobWatcher? _watcher;
-        private DateTimeOffset? _deadline;
         private int _total;
         private int _succeeded;
         private int _failed;
         private bool _anyFinished;
         private DateTime _lastProgress = DateTime.MinValue;
 
-        /// <summary>The longest to wait in seconds, for all jobs together; -1 (default) waits as long as it takes.</summary>
-        [Parameter]
-        [ValidateRange(-1, int.MaxValue)]
-        public int Timeout { get; set; } = -1;
-
         /// <summary>Returns as soon as any one job finishes.</summary>
         [Parameter]
         public SwitchParameter Any { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            if (Timeout >= 0) _deadline = StartedAt + TimeSpan.FromSeconds(Timeout);
-        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -49,12 +36,12 @@ namespace ShortApi.Vidu.Commands
                     Succeed(job);
                     continue;
                 }
-                if (_deadline is DateTimeOffset end && DateTimeOffset.UtcNow >= end)
+                if (PastDeadline)
                 {
                     WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
                     continue;
                 }
-                _watcher ??= CreateWatcher(_deadline);
+                _watcher ??= CreateWatcher();
                 _watcher.Add(job);
             }
             Drain(TimeSpan.Zero);
@@ -66,7 +53,7 @@ namespace ShortApi.Vidu.Commands
             while (_watcher != null && _watcher.PendingCount > 0 && !_anyFinished)
             {
                 var wait = TimeSpan.FromMilliseconds(250);
-                if (_deadline is DateTimeOffset end)
+                if (Deadline is DateTimeOffset end)
                 {
                     var left = end - DateTimeOffset.UtcNow;
                     if (left <= TimeSpan.Zero)

@@ -16,7 +16,8 @@ namespace ShortApi.Vidu.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var jobs = SessionJobs.NewestFirst().Concat(FromHistory()).GroupBy(j => j.JobId).Select(g => g.First());
+            var historyPath = fakeBoundParameters?["HistoryPath"] as string;
+            var jobs = SessionJobs.NewestFirst().Concat(FromHistory(historyPath)).GroupBy(j => j.JobId).Select(g => g.First());
             return jobs
                 .Where(j => j.JobId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Take(100)
@@ -24,11 +25,11 @@ namespace ShortApi.Vidu.Commands
                 .ToList();
         }
 
-        private static IEnumerable<VideoJob> FromHistory()
+        private static IEnumerable<VideoJob> FromHistory(string? historyPath)
         {
             try
             {
-                return JobHistory.Open(null, false)?.ReadJobs().Take(200) ?? Enumerable.Empty<VideoJob>();
+                return JobHistory.Open(historyPath, false)?.ReadJobs().Take(200) ?? Enumerable.Empty<VideoJob>();
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {

@@ -1,13 +1,12 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using ShortApi.Vidu.Watching;
 
 namespace ShortApi.Vidu.Commands
 {
     /// <summary>
     /// The shape Get-, Wait-ViduVideoJob and Save-ViduVideo share for jobs arriving down the pipeline: -JobId by
-    /// value or property name, the whole object kept beside it, and polling settings for jobs not finished yet.
+    /// value or property name, the whole object kept beside it, and the cap on status queries.
     /// </summary>
     public abstract class JobPipelineCmdlet : ViduApiCmdlet
     {
@@ -23,15 +22,16 @@ namespace ShortApi.Vidu.Commands
         [Parameter(ValueFromPipeline = true, ParameterSetName = "JobId", DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>Seconds between two status queries of one job (default 5); backs off after errors and honours Retry-After.</summary>
-        [Parameter]
-        [ValidateRange(0.05, 3600.0)]
-        public double PollInterval { get; set; } = 5;
-
-        /// <summary>The most status queries per second across all jobs (default 10), so a large batch never floods the service.</summary>
+        /// <summary>The most status queries per second across all jobs of this process (default 10), so a large batch never floods the service.</summary>
         [Parameter]
         [ValidateRange(0.1, 1000.0)]
         public double MaxQueryRate { get; set; } = 10;
+
+        /// <summary>
+        /// The cap for this command's client: the one given, or else whatever the process's shared limiter already
+        /// holds, so a command left at the default does not undo a cap another command in the pipeline set.
+        /// </summary>
+        protected double? QueryRateToApply => MyInvocation.BoundParameters.ContainsKey(nameof(MaxQueryRate)) ? MaxQueryRate : (double?)null;
 
         /// <summary>When this command started, for -Timeout and the elapsed time in progress.</summary>
         protected DateTimeOffset StartedAt { get; private set; }
@@ -62,20 +62,6 @@ namespace ShortApi.Vidu.Commands
                 if (!live) HistoryJobs.Enrich(job);
                 yield return (job, live);
             }
-        }
-
-        /// <summary>Creates a watcher polling through a client with the shared query-rate cap.</summary>
-        protected JobWatcher CreateWatcher(DateTimeOffset? deadline)
-        {
-            var client = CreateClient(MaxQueryRate);
-            var options = new JobWatcherOptions
-            {
-                PollInterval = TimeSpan.FromSeconds(PollInterval),
-                Deadline = deadline,
-                Log = PostVerbose,
-                Warn = PostWarning,
-            };
-            return new JobWatcher(client, options, StopToken);
         }
 
         /// <summary>Elapsed time as h:mm:ss for progress lines.</summary>

@@ -86,7 +86,10 @@ namespace ShortApi.Vidu.Commands
             return HttpApiKey.FromEnvironment();
         }
 
-        /// <summary>A client for the endpoint; a missing key ends the command with ShortApi.MissingApiKey.</summary>
+        /// <summary>
+        /// A client for the endpoint whose status queries go through the process's shared rate limiter (its cap set
+        /// to <paramref name="maxQueriesPerSecond"/> when given); a missing key ends the command with ShortApi.MissingApiKey.
+        /// </summary>
         protected ShortApiClient CreateClient(double? maxQueriesPerSecond = null)
         {
             var key = FindApiKey();
@@ -102,7 +105,7 @@ namespace ShortApi.Vidu.Commands
                 RetryPolicy = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 Log = PostVerbose,
-                QueryRateLimiter = maxQueriesPerSecond is double rate ? RequestRateLimiter.ForEndpoint(Endpoint, rate) : null,
+                QueryRateLimiter = RequestRateLimiter.ForEndpoint(Endpoint, maxQueriesPerSecond),
             };
             return new ShortApiClient(options);
         }

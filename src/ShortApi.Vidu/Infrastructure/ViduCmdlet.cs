@@ -21,6 +21,12 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>Whether -WhatIf (or $WhatIfPreference) is in force, for work that should be skipped before ShouldProcess can be asked.</summary>
+        protected bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
         /// <summary>Queues a verbose line from any thread.</summary>
         protected void PostVerbose(string message) => _messages.Enqueue(new PostedMessage(false, message));
 

@@ -120,5 +120,15 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.Equal(0, Emulator.State.DownloadsServed);
             Assert.False(Directory.Exists(Videos));
         }
+    
+        [Fact]
+        public void WhatIf_for_an_unfinished_job_names_the_file_and_asks_the_service_nothing()
+        {
+            Folder.Png("cat.png");
+            var run = Run("$job = New-ViduVideoJob @Api -Image cat.png -Prompt x; $job | Save-ViduVideo -Path videos -WhatIf -NoHistory");
+            Assert.Empty(run.Errors);
+            Assert.Equal(0, Emulator.State.QueriesReceived);
+            Assert.False(Directory.Exists(Videos));
+        }
     }
 }

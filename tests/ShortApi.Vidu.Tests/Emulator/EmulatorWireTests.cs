@@ -75,7 +75,7 @@ namespace ShortApi.Vidu.Tests.Emulator
             var body = "{\"model\":\"vidu/vidu-q2/image-to-video\",\"args\":{\"prompt\":\"x\",\"image\":\"https://a/b.png\"},\"callback_url\":\"" + sink + "\"}";
             using var response = await Http.SendAsync(Post(emulator.BaseUri, emulator.ApiKey, body));
             response.EnsureSuccessStatusCode();
-            for (var i = 0; i < 50 && emulator.State.CallbackSinkBodies.Count == 0; i++) await Task.Delay(100);
+            for (var i = 0; i < 50 && (emulator.State.CallbackSinkBodies.Count == 0 || emulator.State.RecordedCallbacks.Count == 0); i++) await Task.Delay(100);
             using var posted = JsonDocument.Parse(emulator.State.CallbackSinkBodies.Single());
             Assert.Equal(2, posted.RootElement.GetProperty("data").GetProperty("status").GetInt32());
             Assert.DoesNotContain(emulator.ApiKey, emulator.State.RecordedCallbacks.Single().Body);
