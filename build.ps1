@@ -88,6 +88,7 @@ function Invoke-TestTask {
     if ($XunitFilter) { $xunitArgs += @('--filter', $XunitFilter) }
     & dotnet @xunitArgs
     $xunit = Get-TrxCounts $trx
+    if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit = [pscustomobject]@{ Passed = $xunit.Passed; Failed = 1; Note = "(dotnet test exited with $LASTEXITCODE)" } }
 
     Write-Host '== Pester' -ForegroundColor Cyan
     Invoke-Dotnet restore (Join-Path $Root 'tests/PesterRestore/PesterRestore.csproj') --nologo -v quiet
@@ -102,14 +103,20 @@ Import-Module '$pester' -RequiredVersion 5.7.1
 `$c.Run.Path = @('$($paths -join "','")')
 `$c.Run.PassThru = `$true
 `$c.Output.Verbosity = 'Detailed'
-`$c.TestResult.Enabled = `$true
-`$c.TestResult.OutputPath = '$(Join-Path $results 'pester.xml')'
-`$r = Invoke-Pester -Configuration `$c
-@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content '$summary'
+try {
+    `$r = Invoke-Pester -Configuration `$c
+    @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content '$summary'
+}
+catch {
+    Write-Host "Pester itself failed: `$_"
+    @{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content '$summary'
+}
 "@
     $pwsh = Get-PwshCommand
     & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
-    $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    # A run that reports nothing counts as a failure: CI must never pass because tests did not run.
+    $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { $null }
+    if ($null -eq $pesterCounts -or $null -eq $pesterCounts.Passed -or $null -eq $pesterCounts.Failed) { $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 1 } }
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed

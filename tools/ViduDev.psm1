@@ -23,6 +23,7 @@ function Invoke-ChildPwsh {
         [hashtable] $Environment = @{},
         [string] $StandardOutput,
         [string] $StandardError,
+        [string] $WorkingDirectory,
         [switch] $PassThru
     )
     $pwsh = Get-PwshCommand
@@ -32,6 +33,8 @@ function Invoke-ChildPwsh {
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
+    if ($WorkingDirectory) { $info.WorkingDirectory = $WorkingDirectory }
+    $info.Environment['NO_COLOR'] = '1' # plain text errors, readable in test messages
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
     $process = [Diagnostics.Process]::Start($info)
     if ($PassThru) { return $process }

@@ -14,10 +14,12 @@ Describe 'The package' {
         $package.Name | Should -Be 'ShortApi.Vidu.0.1.0.nupkg'
 
         # A user with an empty home: PSResourceGet's settings and the CurrentUser module path both live under it.
+        # The folders must exist: .NET answers an empty path for a special folder that does not, and PSResourceGet
+        # would then keep its settings relative to the current directory.
         $home2 = Join-Path $work 'home'
-        $null = New-Item -ItemType Directory $home2
         $environment = @{ HOME = $home2; XDG_DATA_HOME = (Join-Path $home2 '.local/share'); XDG_CONFIG_HOME = (Join-Path $home2 '.config'); XDG_CACHE_HOME = (Join-Path $home2 '.cache') }
-        $install = Invoke-ChildPwsh -Environment $environment -Command @"
+        foreach ($folder in $environment.Values) { $null = New-Item -ItemType Directory -Force $folder }
+        $install = Invoke-ChildPwsh -Environment $environment -WorkingDirectory $home2 -Command @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name ViduLocal -Uri '$feed' -Trusted
 Install-PSResource -Name ShortApi.Vidu -Repository ViduLocal -Scope CurrentUser -TrustRepository -Quiet
@@ -25,7 +27,7 @@ Install-PSResource -Name ShortApi.Vidu -Repository ViduLocal -Scope CurrentUser 
         $install.Error | Should -BeNullOrEmpty
         $install.ExitCode | Should -Be 0
 
-        $use = Invoke-ChildPwsh -Environment $environment -Command @"
+        $use = Invoke-ChildPwsh -Environment $environment -WorkingDirectory $home2 -Command @"
 `$ErrorActionPreference = 'Stop'
 Import-Module ShortApi.Vidu
 (Get-Module ShortApi.Vidu).ModuleBase
@@ -37,5 +39,6 @@ Import-Module ShortApi.Vidu
         $lines[0] | Should -BeLike "$home2*"
         $lines[1] | Should -Be '0.275'
         $lines[2] | Should -Not -Match 'CommonParameters' -Because 'the MAML help is installed with the module'
+        Test-Path (Join-Path $home2 '.local/share/PSResourceGet') | Should -BeTrue -Because 'the repository was registered in the temporary home only'
     }
 }

@@ -189,7 +189,6 @@ namespace ShortApi.Vidu.Commands
             }
 
             _client ??= CreateClient();
-
             _committed += quote.Price;
             var pending = new PendingCreate(input, image, request, quote.Price);
             var client = _client;
