@@ -10,21 +10,14 @@ AfterAll {
 
 Describe 'A batch under faults' {
     It 'saves every one of 100 jobs, and the service saw exactly 100 accepted creates' {
-        $pictures = Join-Path $work 'pictures'
-        $null = New-Item -ItemType Directory $pictures
-        $files = Copy-SampleImages $pictures 100
-        $saved = $files |
-            New-ViduVideoJob @api -Prompt 'slow dolly in' -ErrorVariable failures |
-            Wait-ViduVideoJob @api -PollInterval 0.5 -MaxQueryRate 100 -ErrorVariable +failures |
-            Save-ViduVideo @api -Path (Join-Path $work 'videos') -ErrorVariable +failures
-
-        $failures | Should -BeNullOrEmpty
-        $saved | Should -HaveCount 100
-        foreach ($file in $saved) { Test-Mp4 $file.FullName | Should -BeTrue }
+        $run = Invoke-SampleBatch -Count 100 -Api $api -Work $work
+        $run.Failures | Should -BeNullOrEmpty
+        $run.Saved | Should -HaveCount 100
+        foreach ($file in $run.Saved) { Test-Mp4 $file.FullName | Should -BeTrue }
         $stats = Get-EmulatorStats $emulator
         $stats.createsAccepted | Should -Be 100
         $stats.createsReceived | Should -BeGreaterThan 100 -Because 'refused creates were sent again'
         ($stats.acceptedJobIds | Sort-Object -Unique) | Should -HaveCount 100
-        ($saved.JobId | Sort-Object) | Should -Be ($stats.acceptedJobIds | Sort-Object)
+        ($run.Saved.JobId | Sort-Object) | Should -Be ($stats.acceptedJobIds | Sort-Object)
     }
 }

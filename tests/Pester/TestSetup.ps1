@@ -39,3 +39,16 @@ function Remove-EmulatorContext($Emulator, [string] $Work) {
     $Emulator | Stop-ViduEmulator
     Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
+
+# The folder pipeline over $Count sample pictures, with the errors of all three cmdlets collected;
+# $Throttle and $MaxQueryRate tune it for large batches.
+function Invoke-SampleBatch([int] $Count, [hashtable] $Api, [string] $Work, [int] $Throttle = 4, [double] $MaxQueryRate = 100) {
+    $pictures = Join-Path $Work 'pictures'
+    $null = New-Item -ItemType Directory $pictures
+    $files = Copy-SampleImages $pictures $Count
+    $saved = $files |
+        New-ViduVideoJob @Api -Prompt 'slow dolly in' -ThrottleLimit $Throttle -ErrorVariable failures |
+        Wait-ViduVideoJob @Api -PollInterval 0.5 -MaxQueryRate $MaxQueryRate -ErrorVariable +failures |
+        Save-ViduVideo @Api -Path (Join-Path $Work 'videos') -ThrottleLimit $Throttle -ErrorVariable +failures
+    [pscustomobject]@{ Files = @($files); Saved = @($saved); Failures = @($failures) }
+}
