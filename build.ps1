@@ -147,7 +147,8 @@ function Invoke-PackageTask {
 
 function Invoke-BenchTask {
     Invoke-BuildTask
-    $only = if ($BenchOnly) { @{ Only = $BenchOnly } } else { @{} }
+    # 'pwsh -File' passes "Pipeline,Large" as one string; accept it as the list it means.
+    $only = if ($BenchOnly) { @{ Only = @($BenchOnly -split ',' | ForEach-Object Trim) } } else { @{} }
     & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'bench') -LargeJobs $BenchLargeJobs @only
 }
 

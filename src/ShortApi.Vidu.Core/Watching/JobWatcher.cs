@@ -59,10 +59,11 @@ namespace ShortApi.Vidu.Watching
             var copy = job.Clone();
             var now = DateTimeOffset.UtcNow;
             // A job made moments ago cannot be finished yet: its first query waits one interval. An older one (collected
-            // later, from history or a file) is queried at once. Jitter spreads a batch that arrives together.
+            // later, from history or a file) is queried at once. Jitter spreads a batch that arrives together; it only
+            // ever makes a query earlier, so a finished job is still seen within one interval.
             var first = copy.CreatedAt is DateTimeOffset created && now - created < _options.PollInterval
-                ? created + _options.PollInterval + Jitter(0.1)
-                : now + Jitter(0.05);
+                ? created + Early(_options.PollInterval)
+                : now;
             lock (_gate)
             {
                 if (_watching.ContainsKey(copy.JobId)) return false;
@@ -206,7 +207,7 @@ namespace ShortApi.Vidu.Watching
             lock (_gate)
             {
                 if (!_watching.ContainsKey(entry.Job.JobId)) return;
-                entry.Due = DateTimeOffset.UtcNow + after + Jitter(0.1 * after.TotalSeconds / Math.Max(0.001, _options.PollInterval.TotalSeconds));
+                entry.Due = DateTimeOffset.UtcNow + Early(after);
                 entry.Sequence = Interlocked.Increment(ref _sequence);
                 _due.Add(entry);
             }
@@ -224,9 +225,10 @@ namespace ShortApi.Vidu.Watching
             if (_wake.CurrentCount == 0) _wake.Release();
         }
 
-        // Up to the given fraction of the poll interval, so polls of jobs added together drift apart.
-        private TimeSpan Jitter(double fraction) =>
-            TimeSpan.FromMilliseconds(_options.PollInterval.TotalMilliseconds * fraction * SharedRandom.NextDouble());
+        // A delay shortened by up to a tenth at random, so polls of jobs added together drift apart
+        // without any job waiting longer than asked.
+        private static TimeSpan Early(TimeSpan delay) =>
+            TimeSpan.FromMilliseconds(delay.TotalMilliseconds * (1 - 0.1 * SharedRandom.NextDouble()));
 
         private sealed class Entry
         {
