@@ -58,4 +58,14 @@ Describe 'The folder pipeline against the emulator' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ShortApi.ImageNotRecognized,*'
         (Get-EmulatorStats $emulator).createsReceived | Should -Be 2
     }
+
+    It 'stops its downloads when a later command has had enough' {
+        $files = Copy-SampleImages $pictures 3
+        $done = $files | New-ViduVideoJob @api -Prompt 'x' | Wait-ViduVideoJob @api -PollInterval 0.3
+        Invoke-EmulatorControl -Emulator $emulator -Name faults -Body @{ download = @('slow:0', 'slow:3000', 'slow:3000') } | Out-Null
+        $first = $done | Save-ViduVideo @api -Path $videos -ThrottleLimit 1 | Select-Object -First 1
+        Start-Sleep -Seconds 4
+        # Nothing went on after the pipeline ended: no further video, no temporary file left behind.
+        @(Get-ChildItem $videos -Force).Name | Should -Be @($first.Name)
+    }
 }

@@ -73,6 +73,11 @@ namespace ShortApi.Vidu.Downloads
                     failure = new ShortApiException(ShortApiErrorKind.ConnectionFailed,
                         $"The download of '{url.GetLeftPart(UriPartial.Path)}' broke: {Innermost(ex).Message}", jobId: jobId, innerException: ex);
                 }
+                catch (ObjectDisposedException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = new ShortApiException(ShortApiErrorKind.Timeout,
+                        $"The download of '{url.GetLeftPart(UriPartial.Path)}' stalled for {_timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s.", jobId: jobId, innerException: ex);
+                }
                 catch (IOException ex) when (!(ex is FileExistsException))
                 {
                     failure = new ShortApiException(ShortApiErrorKind.ConnectionFailed,
@@ -133,6 +138,7 @@ namespace ShortApi.Vidu.Downloads
                 var expected = response.Content.Headers.ContentLength;
                 long written = 0;
                 using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (timeout.Token.Register(() => source.Dispose())) // .NET Framework's ReadAsync ignores the token; closing the stream does not
                 using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
                 {
                     var buffer = new byte[81920];

@@ -75,10 +75,15 @@ namespace ShortApi.Vidu.Downloads
             }
         }
 
+        // Names Windows keeps for devices, whatever the extension: "nul.mp4" cannot be created there.
+        private static readonly string[] Reserved =
+            new[] { "CON", "PRN", "AUX", "NUL" }.Concat(Enumerable.Range(1, 9).SelectMany(n => new[] { "COM" + n, "LPT" + n })).ToArray();
+
         private static string Sanitize(string name)
         {
             var clean = new string(name.Select(c => Invalid.Contains(c) ? '_' : c).ToArray()).Trim().TrimEnd('.');
-            return clean.Length == 0 ? "video" : clean;
+            if (clean.Length == 0) return "video";
+            return Reserved.Contains(clean, StringComparer.OrdinalIgnoreCase) ? clean + "_" : clean;
         }
 
         private static string Extension(string url)

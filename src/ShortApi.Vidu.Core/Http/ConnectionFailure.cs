@@ -21,17 +21,20 @@ namespace ShortApi.Vidu.Http
             if (exception is HttpRequestException request && HttpRequestErrorProperty != null)
             {
                 var value = HttpRequestErrorProperty.GetValue(request)?.ToString();
-                if (value == "NameResolutionError" || value == "ConnectionError") return true;
+                // A failed TLS handshake or proxy tunnel happens before any HTTP request goes out.
+                if (value == "NameResolutionError" || value == "ConnectionError" || value == "SecureConnectionError" || value == "ProxyTunnelError") return true;
                 if (value != null && value != "Unknown") return false;
             }
             // Only a socket error raised while connecting counts; one wrapped in an IOException came mid-stream.
             for (var inner = exception.InnerException; inner != null; inner = inner.InnerException)
             {
+                if (inner is System.Security.Authentication.AuthenticationException) return true; // TLS handshake: no request sent
                 if (inner is System.IO.IOException) return false;
                 if (inner is SocketException socket) return IsConnectError(socket.SocketErrorCode);
                 if (inner is WebException web)
                     return web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure ||
-                           web.Status == WebExceptionStatus.ProxyNameResolutionFailure;
+                           web.Status == WebExceptionStatus.ProxyNameResolutionFailure || web.Status == WebExceptionStatus.SecureChannelFailure ||
+                           web.Status == WebExceptionStatus.TrustFailure;
             }
             return false;
         }

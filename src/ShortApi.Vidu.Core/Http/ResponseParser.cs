@@ -41,8 +41,12 @@ namespace ShortApi.Vidu.Http
             {
                 using (document)
                 {
-                    code = ReadCode(document!.RootElement);
-                    message = ReadErrorText(document.RootElement);
+                    // Only an object can carry a code or a message; "busy", [] or null are just bodies.
+                    if (document!.RootElement.ValueKind == JsonValueKind.Object)
+                    {
+                        code = ReadCode(document.RootElement);
+                        message = ReadErrorText(document.RootElement);
+                    }
                 }
             }
             var exception = Describe(httpStatus, code, message, jobId, httpStatus);

@@ -34,6 +34,9 @@ namespace ShortApi.Vidu.Http
         /// <summary>The longest backoff delay.</summary>
         public TimeSpan MaxDelay { get; }
 
+        /// <summary>The longest Retry-After honoured by waiting; a server asking for more is taken as a refusal for now.</summary>
+        public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(10);
+
         /// <summary>A policy that never retries.</summary>
         public static RetryPolicy None { get; } = new RetryPolicy(0);
 
@@ -56,12 +59,14 @@ namespace ShortApi.Vidu.Http
 
         /// <summary>
         /// The delay before retry number <paramref name="retry"/> (1 for the first), or null when no retry
-        /// should happen: the count is spent, or waiting would pass <paramref name="deadline"/>.
+        /// should happen: the count is spent, waiting would pass <paramref name="deadline"/>, or the server asked
+        /// for a wait longer than <see cref="MaxRetryAfter"/>.
         /// </summary>
         public TimeSpan? NextDelay(int retry, TimeSpan? retryAfter, DateTimeOffset now, DateTimeOffset? deadline)
         {
             if (retry > MaxRetries) return null;
             TimeSpan delay;
+            if (retryAfter > MaxRetryAfter) return null; // asked to come back much later: give up now, and say why
             if (retryAfter is TimeSpan asked && asked > TimeSpan.Zero)
             {
                 // The server said when; add a little jitter so a crowd of clients does not return at one instant.

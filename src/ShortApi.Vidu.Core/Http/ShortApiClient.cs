@@ -66,7 +66,9 @@ namespace ShortApi.Vidu.Http
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey.Value);
                     Log($"{request.Method} {request.RequestUri} (Authorization: Bearer {ApiKey.Mask}){AttemptSuffix(attempt)}");
                     using var response = await _options.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                    var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    // Masked before anything reads it: a server that echoes the key must not get it into a message,
+                    // an excerpt (which could cut the key so a later mask misses it) or a job's error text.
+                    var body = Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
                     var status = (int)response.StatusCode;
                     if (status >= 200 && status <= 299) return interpret(status, body);
                     failure = ResponseParser.FromHttpStatus(status, body, jobId, ReadRetryAfter(response));
@@ -91,6 +93,13 @@ namespace ShortApi.Vidu.Http
                 catch (ShortApiException ex)
                 {
                     failure = ex;
+                }
+                catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentException || ex is System.IO.IOException || ex is System.Text.Json.JsonException)
+                {
+                    // An answer that cannot even be read (an unknown charset, say) is still an answer to a request that
+                    // was sent: for a create that means "may exist", never a plain failure that invites a resend.
+                    failure = new ShortApiException(ShortApiErrorKind.InvalidResponse,
+                        $"The answer from {_options.BaseUri.Host} could not be read: {ex.Message}", jobId: jobId, innerException: ex);
                 }
 
                 failure.Attempts = attempt;

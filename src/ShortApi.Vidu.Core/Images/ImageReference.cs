@@ -47,13 +47,12 @@ namespace ShortApi.Vidu.Images
         public string ShortName => IsLocalFile ? Path.GetFileName(FilePath) : UrlLeaf(Url!);
 
         /// <summary>
-        /// Whether a text is meant as a URL rather than a path: it has a scheme ("x://", "data:") or starts with "//".
-        /// Windows drive paths ("C:\", "C:/") are paths.
+        /// Whether a text is meant as a URL rather than a path: it has a scheme ("x://", "data:"). Windows drive paths
+        /// ("C:\", "C:/") and "//server/share" UNC paths are paths.
         /// </summary>
         public static bool LooksLikeUrl(string input)
         {
             var text = input.Trim();
-            if (text.StartsWith("//", StringComparison.Ordinal)) return true;
             if (text.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return true;
             var colon = text.IndexOf("://", StringComparison.Ordinal);
             return colon > 1;
@@ -64,9 +63,6 @@ namespace ShortApi.Vidu.Images
         {
             var text = input.Trim();
             if (text.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return FromDataUri(input, text);
-            if (text.StartsWith("//", StringComparison.Ordinal))
-                throw new ImageValidationException(ImageProblem.InvalidUrl, input,
-                    $"Image '{input}' is a URL without a scheme. Write it in full, starting with https://.");
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
                 throw new ImageValidationException(ImageProblem.InvalidUrl, input,
                     $"Image '{input}' is not a valid absolute URL. Give a full https:// address, or the path of a local file.");
@@ -98,7 +94,9 @@ namespace ShortApi.Vidu.Images
                     $"Image '{input}' is a folder. Pass the pictures inside it, for example: Get-ChildItem '{input}' -Include *.png,*.jpg,*.webp -Recurse | New-ViduVideoJob …");
             if (!File.Exists(fullPath))
                 throw new ImageValidationException(ImageProblem.NotFound, input,
-                    $"Cannot find image file '{fullPath}'. Check the path, or give an https:// URL.");
+                    input.TrimStart().StartsWith("//", StringComparison.Ordinal)
+                        ? $"Cannot find image file '{fullPath}'. If '{input}' is meant as a URL, write it in full, starting with https://."
+                        : $"Cannot find image file '{fullPath}'. Check the path, or give an https:// URL.");
             try
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);

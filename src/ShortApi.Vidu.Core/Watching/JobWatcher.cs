@@ -24,6 +24,7 @@ namespace ShortApi.Vidu.Watching
         private readonly BlockingCollection<WatchResult> _finished = new BlockingCollection<WatchResult>();
         private readonly CancellationTokenSource _stop;
         private readonly Task _loop;
+        private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(10);
         private long _sequence;
         private int _untaken;
 
@@ -61,7 +62,9 @@ namespace ShortApi.Vidu.Watching
             // A job made moments ago cannot be finished yet: its first query waits one interval. An older one (collected
             // later, from history or a file) is queried at once. Jitter spreads a batch that arrives together; it only
             // ever makes a query earlier, so a finished job is still seen within one interval.
-            var first = copy.CreatedAt is DateTimeOffset created && now - created < _options.PollInterval
+            // A creation time in the future (a clock ahead, a date misread from a file) counts as now.
+            var created = copy.CreatedAt is DateTimeOffset at && at < now ? at : now;
+            var first = copy.CreatedAt != null && now - created < _options.PollInterval
                 ? created + Early(_options.PollInterval)
                 : now;
             lock (_gate)
@@ -115,6 +118,7 @@ namespace ShortApi.Vidu.Watching
                         continue;
                     }
                     var wait = next.Due - DateTimeOffset.UtcNow;
+                    if (wait > MaxSleep) wait = MaxSleep; // waits are re-evaluated anyway; a huge one must not throw
                     if (wait > TimeSpan.Zero)
                     {
                         // Woken early when a job is added, so a new earlier due time is not missed.
@@ -190,6 +194,13 @@ namespace ShortApi.Vidu.Watching
             catch (ShortApiException ex)
             {
                 Finish(entry, ex);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // Anything unforeseen must not leave a job watched but never asked about again.
+                entry.TransientFailures++;
+                _options.Log?.Invoke($"Status of job '{job.JobId}' could not be read ({ex.Message}); asking again in {_options.PollInterval.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s.");
+                Reschedule(entry, _options.PollInterval);
             }
             finally
             {

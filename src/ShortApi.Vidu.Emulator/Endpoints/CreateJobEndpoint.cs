@@ -160,7 +160,7 @@ internal sealed class CreateJobEndpoint
             return;
         }
 
-        await JsonReplies.WriteAsync(http, StatusCodes.Status200OK, writer =>
+        byte[] answer = JsonReplies.Build(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("code", 0);
@@ -170,5 +170,7 @@ internal sealed class CreateJobEndpoint
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
+        string contentType = fault?.Kind == FaultKind.BadCharset ? "application/json; charset=utf8mb4" : "application/json";
+        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, answer, contentType);
     }
 }

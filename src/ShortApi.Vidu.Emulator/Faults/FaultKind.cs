@@ -35,4 +35,7 @@ internal enum FaultKind
 
     /// <summary>400 whose message repeats the Authorization header, as a careless server might: a client must mask it.</summary>
     EchoAuthorization,
+
+    /// <summary>The normal answer (create: the job is made and counted) under a Content-Type naming a charset nobody knows.</summary>
+    BadCharset,
 }

@@ -76,6 +76,8 @@ internal sealed record FaultToken(FaultKind Kind, int Number, string Field, stri
                 return new FaultToken(FaultKind.Truncated, 0, "", token);
             case "echo-auth":
                 return new FaultToken(FaultKind.EchoAuthorization, 0, "", token);
+            case "bad-charset":
+                return new FaultToken(FaultKind.BadCharset, 0, "", token);
         }
 
         if (token.StartsWith("code:", StringComparison.Ordinal))

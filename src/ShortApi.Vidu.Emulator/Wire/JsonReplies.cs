@@ -28,10 +28,10 @@ internal static class JsonReplies
     public static Task WriteAsync(HttpContext http, int statusCode, Action<Utf8JsonWriter> write) =>
         WriteBytesAsync(http, statusCode, Build(write));
 
-    public static async Task WriteBytesAsync(HttpContext http, int statusCode, byte[] json)
+    public static async Task WriteBytesAsync(HttpContext http, int statusCode, byte[] json, string contentType = "application/json")
     {
         http.Response.StatusCode = statusCode;
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = contentType;
         http.Response.ContentLength = json.Length;
         await http.Response.Body.WriteAsync(json, http.RequestAborted);
     }

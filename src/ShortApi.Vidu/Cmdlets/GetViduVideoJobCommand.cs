@@ -89,7 +89,7 @@ namespace ShortApi.Vidu.Commands
             {
                 var endpoint = Endpoint.AbsoluteUri;
                 var batch = jobs.FirstOrDefault(j => j.BatchId != null && (j.Endpoint == null || j.Endpoint == endpoint))?.BatchId;
-                jobs = jobs.Where(j => j.BatchId == batch);
+                jobs = batch == null ? Enumerable.Empty<VideoJob>() : jobs.Where(j => j.BatchId == batch);
             }
             if (Since is DateTime since) jobs = jobs.Where(j => j.CreatedAt >= new DateTimeOffset(since));
             var selected = jobs.ToList();

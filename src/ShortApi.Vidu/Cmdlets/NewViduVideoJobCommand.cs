@@ -89,6 +89,29 @@ namespace ShortApi.Vidu.Commands
             if (MaxCost is decimal cap && cap < 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument($"-MaxCost {cap} is below zero. Give the most this run may spend in USD, for example -MaxCost 5.", cap));
             _ = History; // opened on the pipeline thread; background creates only append to it
+            RequireApiKey();
+        }
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) SeeThroughCreatesInFlight();
+            base.Dispose(disposing);
+        }
+
+        // A command that ends early (Ctrl+C, an error upstream, Select-Object -First downstream) stops submitting, but
+        // the creates already on the wire may each be charged: wait for their answers (bounded by the request timeout)
+        // so they reach the history before a script exits, and name them on the host, since output is closed by now.
+        private void SeeThroughCreatesInFlight()
+        {
+            if (_inFlight.Count == 0) return;
+            var tasks = _inFlight.Select(p => p.Task!.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray();
+            Host.UI.WriteLine($"Stopping: waiting up to {TimeoutSec} s for {tasks.Length} create request(s) already sent, so that they are recorded.");
+            Task.WaitAll(tasks, TimeSpan.FromSeconds(TimeoutSec + 1));
+            foreach (var pending in _inFlight.Where(p => p.Task!.Status == TaskStatus.RanToCompletion))
+                Host.UI.WriteLine($"Accepted before the stop: job {pending.Task!.Result.JobId} for '{pending.Image.ShortName}'" +
+                                  (History == null ? "." : " (in the job history)."));
+            _inFlight.Clear();
         }
 
         /// <inheritdoc />
@@ -146,7 +169,8 @@ namespace ShortApi.Vidu.Commands
             }
             catch (ImageValidationException ex)
             {
-                WriteError(ErrorRecords.FromImage(ex, input));
+                // The target is the one picture at fault (a wildcard input names many), so a retry redoes only it.
+                WriteError(ErrorRecords.FromImage(ex, candidate));
                 return;
             }
 
@@ -162,7 +186,7 @@ namespace ShortApi.Vidu.Commands
             var problems = request.Validate();
             if (problems.Count > 0)
             {
-                WriteError(ErrorRecords.InvalidArgument($"Cannot create a video job for '{image.ShortName}': {string.Join(" ", problems)} Nothing was sent.", input));
+                WriteError(ErrorRecords.InvalidArgument($"Cannot create a video job for '{image.ShortName}': {string.Join(" ", problems)} Nothing was sent.", image.Display));
                 return;
             }
             if (request.VoiceId != null && request.GenerateAudio != true)
@@ -173,7 +197,7 @@ namespace ShortApi.Vidu.Commands
             // estimate back (refused) or add what their real charge exceeded it by.
             while (_inFlight.Count >= ThrottleLimit) EmitFinished(block: true);
             StopIfFatal();
-            if (OverBudget(quote.Price, image, input)) return;
+            if (OverBudget(quote.Price, image)) return;
 
             var spec = $"{request.EffectiveMode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Usd(quote.Price)}";
             var description = $"Create video job ({spec}) from '{image.Display}'";
@@ -190,7 +214,7 @@ namespace ShortApi.Vidu.Commands
 
             _client ??= CreateClient();
             _committed += quote.Price;
-            var pending = new PendingCreate(input, image, request, quote.Price);
+            var pending = new PendingCreate(image.Display, image, request, quote.Price);
             var client = _client;
             pending.Task = Task.Run(() => CreateAsync(client, pending));
             _inFlight.Add(pending);
@@ -199,13 +223,13 @@ namespace ShortApi.Vidu.Commands
 
         // Estimates of everything sent (or previewed) plus what real charges added: a picture that would take the
         // run over -MaxCost is refused with its own error, and nothing is sent for it.
-        private bool OverBudget(decimal estimate, ImageReference image, string input)
+        private bool OverBudget(decimal estimate, ImageReference image)
         {
             if (!(MaxCost is decimal cap) || _committed + estimate <= cap) return false;
             _refusedByBudget++;
             WriteError(ErrorRecords.BudgetExceeded(
                 $"Not submitting '{image.ShortName}': its estimate {Usd(estimate)} would take this run from {Usd(_committed)} to {Usd(_committed + estimate)}, over -MaxCost {Usd(cap)}. Nothing was sent for it.",
-                input));
+                image.Display));
             return true;
         }
 

@@ -22,6 +22,7 @@ namespace ShortApi.Vidu.Commands
         private readonly HashSet<string> _claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly ProgressRecord _progress = new ProgressRecord(3, "Saving videos", "Starting");
         private SemaphoreSlim? _slots;
+        private CancellationTokenSource? _downloadCancellation;
         private VideoDownloader? _downloader;
         private JobWatcher? _watcher;
         private ShortApiClient? _refreshClient;
@@ -67,6 +68,8 @@ namespace ShortApi.Vidu.Commands
                 ThrowTerminatingError(new ErrorRecord(new IOException($"-Path '{Path}' is a file. Give a folder to save the videos in."),
                     "ShortApi.PathIsFile", ErrorCategory.InvalidArgument, Path));
             _slots = new SemaphoreSlim(ThrottleLimit);
+            // Downloads end with the command, however it ends (Ctrl+C, Select-Object -First, an error), not after it.
+            _downloadCancellation = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             _downloader = new VideoDownloader(SharedHttpClient.Instance, new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 TimeSpan.FromSeconds(TimeoutSec), PostVerbose);
         }
@@ -129,7 +132,15 @@ namespace ShortApi.Vidu.Commands
             if (disposing)
             {
                 _watcher?.Dispose();
-                _slots?.Dispose();
+                _downloadCancellation?.Cancel();
+                var running = _downloads.Select(d => d.Task!).Where(t => t != null).ToArray();
+                // A cancelled download deletes its temporary file; give them a moment, then let go.
+                var settled = running.Length == 0 || Task.WaitAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), TimeSpan.FromSeconds(5));
+                if (settled)
+                {
+                    _slots?.Dispose();
+                    _downloadCancellation?.Dispose();
+                }
             }
             base.Dispose(disposing);
         }
@@ -173,7 +184,7 @@ namespace ShortApi.Vidu.Commands
 
         private void StartDownloads(VideoJob job)
         {
-            TryRecord(history => history.RecordStatus(job));
+            if (!WhatIfRequested) TryRecord(history => history.RecordStatus(job));
             for (var index = 1; index <= job.VideoUrls.Length; index++)
             {
                 var url = job.VideoUrls[index - 1];
@@ -213,21 +224,22 @@ namespace ShortApi.Vidu.Commands
 
         private async Task DownloadAsync(PendingDownload pending)
         {
-            await _slots!.WaitAsync(StopToken).ConfigureAwait(false);
+            var token = _downloadCancellation!.Token;
+            await _slots!.WaitAsync(token).ConfigureAwait(false);
             try
             {
                 try
                 {
-                    await _downloader!.DownloadAsync(pending.Url, pending.Target, Force, pending.Job.JobId, StopToken).ConfigureAwait(false);
+                    await _downloader!.DownloadAsync(pending.Url, pending.Target, Force, pending.Job.JobId, token).ConfigureAwait(false);
                 }
                 catch (ShortApiException ex) when (IsExpiredLink(ex) && RefreshClient() is ShortApiClient client)
                 {
                     // Result links expire; the service hands out a fresh one for a finished job.
                     PostVerbose($"The link for job '{pending.Job.JobId}' is gone; asking the service for a fresh one.");
-                    var state = await client.QueryJobAsync(pending.Job.JobId, StopToken).ConfigureAwait(false);
+                    var state = await client.QueryJobAsync(pending.Job.JobId, token).ConfigureAwait(false);
                     var fresh = state.VideoUrls.FirstOrDefault(u => u != pending.Url.AbsoluteUri);
                     if (fresh == null || !Uri.TryCreate(fresh, UriKind.Absolute, out var freshUri)) throw;
-                    await _downloader!.DownloadAsync(freshUri, pending.Target, Force, pending.Job.JobId, StopToken).ConfigureAwait(false);
+                    await _downloader!.DownloadAsync(freshUri, pending.Target, Force, pending.Job.JobId, token).ConfigureAwait(false);
                 }
             }
             finally

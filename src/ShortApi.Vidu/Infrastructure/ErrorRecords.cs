@@ -55,7 +55,7 @@ namespace ShortApi.Vidu.Commands
 
         public static ErrorRecord MissingApiKey() =>
             new ErrorRecord(new InvalidOperationException(
-                    "No API key. Pass -ApiKey, or set $env:SHORTAPI_KEY (for example from SecretManagement: $env:SHORTAPI_KEY = Get-Secret ShortApi -AsPlainText). Nothing was sent."),
+                    "No API key. Pass -ApiKey, or set $env:SHORTAPI_KEY (for example from SecretManagement: $env:SHORTAPI_KEY = Get-Secret ShortApi -AsPlainText). This command sent nothing."),
                 "ShortApi.MissingApiKey", ErrorCategory.AuthenticationError, null);
 
         public static ErrorRecord InvalidBaseUri(ArgumentException exception, object? target) =>

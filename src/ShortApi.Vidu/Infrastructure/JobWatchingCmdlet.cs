@@ -27,6 +27,7 @@ namespace ShortApi.Vidu.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            RequireApiKey();
             if (Timeout >= 0) Deadline = StartedAt + TimeSpan.FromSeconds(Timeout);
         }
 

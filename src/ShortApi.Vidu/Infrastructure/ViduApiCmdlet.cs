@@ -87,6 +87,15 @@ namespace ShortApi.Vidu.Commands
         }
 
         /// <summary>
+        /// Ends the command with ShortApi.MissingApiKey unless a key is at hand: called in BeginProcessing by commands
+        /// that will need the service, so a pipeline fails before an earlier command in it spends anything.
+        /// </summary>
+        protected void RequireApiKey()
+        {
+            if (!WhatIfRequested && FindApiKey() == null) ThrowTerminatingError(ErrorRecords.MissingApiKey());
+        }
+
+        /// <summary>
         /// A client for the endpoint whose status queries go through the process's shared rate limiter (its cap set
         /// to <paramref name="maxQueriesPerSecond"/> when given); a missing key ends the command with ShortApi.MissingApiKey.
         /// </summary>
@@ -119,8 +128,9 @@ namespace ShortApi.Vidu.Commands
             {
                 write(history);
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex)
             {
+                // Deliberately broad: whatever goes wrong with the history, a job the service accepted must still be emitted.
                 PostWarning($"Could not write the job history at '{history.FilePath}': {ex.Message}. Keep the job objects (for example with Export-Clixml) until this is fixed.");
             }
         }

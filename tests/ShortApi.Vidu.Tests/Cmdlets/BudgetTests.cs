@@ -14,7 +14,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             var run = Run("'p1.png','p2.png','p3.png','p4.png','p5.png' | New-ViduVideoJob @Api -Prompt x -MaxCost 1.00 -ThrottleLimit 1 -Verbose");
             Assert.Equal(new[] { "p1.png", "p2.png", "p3.png" }, run.OutputOf<VideoJob>().Select(j => System.IO.Path.GetFileName(j.Image!)).OrderBy(x => x));
             var refused = run.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("ShortApi.BudgetExceeded")).ToList();
-            Assert.Equal(new object[] { "p4.png", "p5.png" }, refused.Select(e => e.TargetObject));
+            Assert.Equal(new object[] { Folder.File("p4.png"), Folder.File("p5.png") }, refused.Select(e => e.TargetObject));
             Assert.Contains("over -MaxCost $1.00", refused[0].ToString());
             Assert.Equal(3, Emulator.State.CreatesReceived);
             Assert.Contains(run.Verbose, v => v.Contains("3 job(s) accepted: estimated $0.825, charged $0.825") && v.Contains("2 refused by -MaxCost $1.00"));
@@ -34,7 +34,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
                 )
                 $plan | New-ViduVideoJob @Api -MaxCost 0.40");
             Assert.Equal(new[] { "a.png", "c.png" }, run.OutputOf<VideoJob>().Select(j => System.IO.Path.GetFileName(j.Image!)).OrderBy(x => x));
-            Assert.Equal("b.png", Assert.Single(run.Errors).TargetObject);
+            Assert.Equal(Folder.File("b.png"), Assert.Single(run.Errors).TargetObject);
         }
 
         [Fact]

@@ -34,7 +34,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             var run = Run("'a.png','b.png' | New-ViduVideoJob @Api -Prompt x -ThrottleLimit 1");
             AssertErrorId(run, "ShortApi.CreateOutcomeUnknown");
             Assert.Contains("may or may not exist", run.Errors.Single().ToString());
-            Assert.Equal("a.png", run.Errors.Single().TargetObject);
+            Assert.Equal(Folder.File("a.png"), run.Errors.Single().TargetObject);
             Assert.Single(run.OutputOf<VideoJob>());
             Assert.Equal(2, Emulator.State.CreatesReceived);
         }

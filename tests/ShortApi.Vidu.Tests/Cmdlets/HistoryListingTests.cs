@@ -38,6 +38,18 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         }
 
         [Fact]
+        public void LastBatch_is_empty_when_this_endpoint_has_no_batch()
+        {
+            new ShortApi.Vidu.History.JobHistory(HistoryPath).RecordCreated(new VideoJob("elsewhere1")
+            {
+                BatchId = "their-batch",
+                Endpoint = "https://api.shortapi.ai/",
+                CreatedAt = System.DateTimeOffset.Now,
+            });
+            Assert.Empty(Run("Get-ViduVideoJob @Api -LastBatch -NoRefresh").Output);
+        }
+
+        [Fact]
         public void A_refused_key_ends_a_listing_that_needs_the_service()
         {
             Folder.Png("cat.png");

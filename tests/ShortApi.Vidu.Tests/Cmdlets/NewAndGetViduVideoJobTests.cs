@@ -105,5 +105,27 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.Empty(run.Output);
             AssertNothingSent();
         }
+    
+        [Fact]
+        public async System.Threading.Tasks.Task A_stop_while_a_create_is_on_the_wire_still_records_the_job()
+        {
+            Emulator.Options.CreateDelay = TimeSpan.FromMilliseconds(1500);
+            Folder.Png("cat.png");
+            Folder.Png("dog.png");
+            var run = await RunAsync("New-ViduVideoJob @Api -Image cat.png, dog.png -Prompt x -ThrottleLimit 2", started: shell =>
+            {
+                System.Threading.Tasks.Task.Run(async () =>
+                {
+                    while (Emulator.State.CreatesInFlight < 2) await System.Threading.Tasks.Task.Delay(10);
+                    await System.Threading.Tasks.Task.Delay(300);
+                    await shell.StopAsync(null, null);
+                });
+            });
+            Assert.IsAssignableFrom<System.Management.Automation.PipelineStoppedException>(run.Terminating);
+            // The stop came while both creates were inside the server's delay: the command waited for their answers,
+            // so what the server accepted is in the history by the time the command returned.
+            Assert.Equal(Emulator.State.CreatesAccepted, new ShortApi.Vidu.History.JobHistory(HistoryPath).ReadJobs().Count);
+            Assert.Equal(2, Emulator.State.CreatesAccepted);
+        }
     }
 }

@@ -28,7 +28,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [InlineData("-Image banner.png -Prompt 'x'", "ShortApi.ImageAspectRatio", "1:4 to 4:1")]
         [InlineData("-Image ftp://example.com/a.png -Prompt 'x'", "ShortApi.InvalidImageUrl", "ftp")]
         [InlineData("-Image file:///tmp/a.png -Prompt 'x'", "ShortApi.InvalidImageUrl", "file")]
-        [InlineData("-Image //cdn.example.com/a.png -Prompt 'x'", "ShortApi.InvalidImageUrl", "without a scheme")]
+        [InlineData("-Image //cdn.example.com/a.png -Prompt 'x'", "ShortApi.ImageNotFound", "starting with https://")]
         public void Bad_input_is_refused_with_a_specific_error_and_nothing_is_sent(string arguments, string errorId, string message)
         {
             Folder.Png("cat.png");
@@ -89,7 +89,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             var run = Run("'a.png','b.png','c.png' | New-ViduVideoJob @Api -Prompt 'x'");
             Assert.Equal(2, run.OutputOf<VideoJob>().Count());
             AssertErrorId(run, "ShortApi.ImageUnsupportedFormat");
-            Assert.Equal("b.png", run.Errors.Single().TargetObject);
+            Assert.Equal(Folder.File("b.png"), run.Errors.Single().TargetObject);
             Assert.Equal(2, Emulator.State.CreatesAccepted);
         }
     }

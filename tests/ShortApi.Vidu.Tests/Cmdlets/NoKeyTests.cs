@@ -34,6 +34,24 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         }
 
         [Fact]
+        public void A_wait_without_a_key_stops_the_pipeline_before_an_earlier_command_pays()
+        {
+            var saved = Environment.GetEnvironmentVariable("SHORTAPI_KEY");
+            Environment.SetEnvironmentVariable("SHORTAPI_KEY", null);
+            try
+            {
+                Folder.Png("cat.png");
+                var record = RunTerminating("New-ViduVideoJob -Image cat.png -Prompt x -BaseUri $Base -ApiKey $Key -NoHistory | Wait-ViduVideoJob -BaseUri $Base -NoHistory");
+                Assert.StartsWith("ShortApi.MissingApiKey", record.FullyQualifiedErrorId);
+                AssertNothingSent();
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("SHORTAPI_KEY", saved);
+            }
+        }
+
+        [Fact]
         public void The_key_and_endpoint_come_from_the_environment_when_not_given()
         {
             var saved = (Environment.GetEnvironmentVariable("SHORTAPI_KEY"), Environment.GetEnvironmentVariable("SHORTAPI_BASE_URL"));

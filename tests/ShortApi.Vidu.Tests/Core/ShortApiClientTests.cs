@@ -102,6 +102,32 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public async Task An_accepted_create_whose_answer_cannot_be_read_may_exist_and_is_not_resent()
+        {
+            await using var emulator = await Emulators.StartAsync();
+            emulator.EnqueueFaults("create", "bad-charset");
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5).CreateJobAsync(UrlRequest(), CancellationToken.None));
+            Assert.Equal(ShortApiErrorKind.CreateOutcomeUnknown, error.Kind);
+            Assert.Equal(1, emulator.State.CreatesReceived);
+            Assert.Equal(1, emulator.State.CreatesAccepted);
+        }
+
+        [Theory]
+        [InlineData(503, "\"service busy\"")]
+        [InlineData(503, "[]")]
+        [InlineData(502, "null")]
+        public void An_error_body_that_is_json_but_not_an_object_still_gives_the_status(int status, string body)
+        {
+            var error = ResponseParser.FromHttpStatus(status, body, null, null);
+            Assert.Equal(status, error.EffectiveStatus);
+            Assert.Equal(status == 503, RetryPolicy.IsRetriable(RequestKind.Create, error));
+        }
+
+        [Fact]
+        public void A_retry_after_longer_than_ten_minutes_is_not_waited_for() =>
+            Assert.Null(new RetryPolicy(5).NextDelay(1, TimeSpan.FromDays(30), DateTimeOffset.UtcNow, null));
+
+        [Fact]
         public async Task Create_is_not_retried_after_a_timeout_once_the_body_was_sent()
         {
             await using var emulator = await Emulators.StartAsync();
