@@ -71,7 +71,7 @@ namespace ShortApi.Vidu.Downloads
                 catch (HttpRequestException ex)
                 {
                     failure = new ShortApiException(ShortApiErrorKind.ConnectionFailed,
-                        $"The download of '{url.GetLeftPart(UriPartial.Path)}' broke: {Innermost(ex).Message}", jobId: jobId, innerException: ex);
+                        $"The download of '{url.GetLeftPart(UriPartial.Path)}' broke: {ex.GetBaseException().Message}", jobId: jobId, innerException: ex);
                 }
                 catch (ObjectDisposedException ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -81,7 +81,7 @@ namespace ShortApi.Vidu.Downloads
                 catch (IOException ex) when (!(ex is FileExistsException))
                 {
                     failure = new ShortApiException(ShortApiErrorKind.ConnectionFailed,
-                        $"The download of '{url.GetLeftPart(UriPartial.Path)}' broke: {Innermost(ex).Message}", jobId: jobId, innerException: ex);
+                        $"The download of '{url.GetLeftPart(UriPartial.Path)}' broke: {ex.GetBaseException().Message}", jobId: jobId, innerException: ex);
                 }
                 catch
                 {
@@ -186,13 +186,6 @@ namespace ShortApi.Vidu.Downloads
             catch (UnauthorizedAccessException)
             {
             }
-        }
-
-        private static Exception Innermost(Exception exception)
-        {
-            var current = exception;
-            while (current.InnerException != null) current = current.InnerException;
-            return current;
         }
     }
 }

@@ -42,9 +42,6 @@ namespace ShortApi.Vidu.Http
         /// <summary>Where the service should POST the finished job.</summary>
         public string? CallbackUrl { get; set; }
 
-        /// <summary>The mode the service will use.</summary>
-        public string EffectiveMode => Mode;
-
         /// <summary>The resolution the service will use.</summary>
         public string EffectiveResolution => Resolution ?? ViduModel.DefaultResolution;
 

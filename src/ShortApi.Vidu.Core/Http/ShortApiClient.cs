@@ -86,7 +86,7 @@ namespace ShortApi.Vidu.Http
                 catch (HttpRequestException ex)
                 {
                     failure = new ShortApiException(ShortApiErrorKind.ConnectionFailed,
-                        $"The connection to {_options.BaseUri.Host}:{_options.BaseUri.Port} failed: {Innermost(ex).Message} Check -BaseUri or $env:SHORTAPI_BASE_URL and the network.",
+                        $"The connection to {_options.BaseUri.Host}:{_options.BaseUri.Port} failed: {ex.GetBaseException().Message} Check -BaseUri or $env:SHORTAPI_BASE_URL and the network.",
                         jobId: jobId, innerException: ex)
                     { ConnectionNeverOpened = ConnectionFailure.NeverOpened(ex) };
                 }
@@ -166,12 +166,5 @@ namespace ShortApi.Vidu.Http
         private static string AttemptSuffix(int attempt) => attempt > 1 ? $" (attempt {attempt})" : string.Empty;
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-
-        private static Exception Innermost(Exception exception)
-        {
-            var current = exception;
-            while (current.InnerException != null) current = current.InnerException;
-            return current;
-        }
     }
 }

@@ -40,9 +40,6 @@ namespace ShortApi.Vidu.Images
         /// <summary>The data URI prefix for a local file, e.g. "data:image/png;base64,".</summary>
         public string? DataUriPrefix => Info?.MimeType == null ? null : "data:" + Info.MimeType + ";base64,";
 
-        /// <summary>The length of the image value on the wire, in bytes.</summary>
-        public long EncodedLength => IsLocalFile ? DataUriPrefix!.Length + Base64Length(FileLength) : Url!.Length;
-
         /// <summary>A short name for messages and file names: the file name, or the URL's last segment.</summary>
         public string ShortName => IsLocalFile ? Path.GetFileName(FilePath) : UrlLeaf(Url!);
 

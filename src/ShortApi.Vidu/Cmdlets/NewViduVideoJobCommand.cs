@@ -29,7 +29,7 @@ namespace ShortApi.Vidu.Commands
         private int _failed;
         private int _refusedByBudget;
         private int _previewed;
-        private PendingCreate? _fatal;
+        private ErrorRecord? _fatal;
 
         /// <summary>The picture: a file path (wildcards allowed), a FileInfo from Get-ChildItem, an http(s) URL or an image data URI.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -156,7 +156,7 @@ namespace ShortApi.Vidu.Commands
             if (_fatal == null) return;
             while (_inFlight.Count > 0) EmitFinished(block: true);
             CompleteProgress();
-            ThrowTerminatingError(Describe(_fatal, (ShortApiException)_fatal.Error!));
+            ThrowTerminatingError(_fatal);
         }
 
         private void Submit(string candidate, string input)
@@ -192,14 +192,14 @@ namespace ShortApi.Vidu.Commands
             if (request.VoiceId != null && request.GenerateAudio != true)
                 WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{image.ShortName}' will have no audio.");
 
-            var quote = PriceTable.Quote(request.EffectiveMode, request.EffectiveResolution, request.EffectiveDuration);
+            var quote = PriceTable.Quote(request.Mode, request.EffectiveResolution, request.EffectiveDuration);
             // Wait for a free slot before judging the budget: creates that finish meanwhile either give their
             // estimate back (refused) or add what their real charge exceeded it by.
             while (_inFlight.Count >= ThrottleLimit) EmitFinished(block: true);
             StopIfFatal();
             if (OverBudget(quote.Price, image)) return;
 
-            var spec = $"{request.EffectiveMode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Usd(quote.Price)}";
+            var spec = $"{request.Mode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Usd(quote.Price)}";
             var description = $"Create video job ({spec}) from '{image.Display}'";
             if (!ShouldProcess(description, $"Create a video job ({spec}) from '{image.ShortName}'? It is charged to your ShortAPI account.",
                     "Create video job", out var reason))
@@ -214,7 +214,7 @@ namespace ShortApi.Vidu.Commands
 
             _client ??= CreateClient();
             _committed += quote.Price;
-            var pending = new PendingCreate(image.Display, image, request, quote.Price);
+            var pending = new PendingCreate(image, request, quote.Price);
             var client = _client;
             pending.Task = Task.Run(() => CreateAsync(client, pending));
             _inFlight.Add(pending);
@@ -244,7 +244,7 @@ namespace ShortApi.Vidu.Commands
                 Status = JobStatus.Queued,
                 Image = pending.Image.Display,
                 Prompt = request.Prompt,
-                Mode = request.EffectiveMode,
+                Mode = request.Mode,
                 Resolution = request.EffectiveResolution,
                 Duration = request.EffectiveDuration,
                 GenerateAudio = request.GenerateAudio == true,
@@ -306,27 +306,26 @@ namespace ShortApi.Vidu.Commands
 
             _failed++;
             var error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
-            pending.Error = error;
             if (error is ShortApiException api)
             {
                 if (api.Kind != ShortApiErrorKind.CreateOutcomeUnknown) _committed -= pending.Estimate; // certainly refused: nothing spent
                 if (api.Kind == ShortApiErrorKind.Unauthorized || api.Kind == ShortApiErrorKind.InsufficientBalance)
                 {
                     // Every further create would fail the same way: finish what is in flight, then stop.
-                    _fatal ??= pending;
+                    _fatal ??= Describe(pending, api);
                     return;
                 }
                 WriteError(Describe(pending, api));
                 return;
             }
-            var record = new ErrorRecord(error, "ShortApi.CreateFailed", ErrorCategory.NotSpecified, pending.Input);
+            var record = new ErrorRecord(error, "ShortApi.CreateFailed", ErrorCategory.NotSpecified, pending.Image.Display);
             record.ErrorDetails = new ErrorDetails($"Could not create a video job for '{pending.Image.ShortName}': {error.Message}");
             WriteError(record);
         }
 
         private static ErrorRecord Describe(PendingCreate pending, ShortApiException error)
         {
-            var record = ErrorRecords.FromApi(error, pending.Input);
+            var record = ErrorRecords.FromApi(error, pending.Image.Display);
             record.ErrorDetails = new ErrorDetails($"'{pending.Image.ShortName}': {error.Message}");
             return record;
         }
@@ -356,20 +355,17 @@ namespace ShortApi.Vidu.Commands
 
         private sealed class PendingCreate
         {
-            public PendingCreate(string input, ImageReference image, CreateJobRequest request, decimal estimate)
+            public PendingCreate(ImageReference image, CreateJobRequest request, decimal estimate)
             {
-                Input = input;
                 Image = image;
                 Request = request;
                 Estimate = estimate;
             }
 
-            public string Input { get; }
             public ImageReference Image { get; }
             public CreateJobRequest Request { get; }
             public decimal Estimate { get; }
             public Task<VideoJob>? Task { get; set; }
-            public Exception? Error { get; set; }
         }
     }
 }

@@ -196,6 +196,13 @@ namespace ShortApi.Vidu.Commands
                     continue;
                 }
                 var target = ClaimTarget(job, index, url);
+                if (File.Exists(target) && !Force && string.Equals(job.SavedPath, target, StringComparison.Ordinal))
+                {
+                    // This job saved this very file before (the history says so): running a pipeline again is not an error.
+                    PostVerbose($"The video of job '{job.JobId}' is already saved as '{target}'.");
+                    WriteSaved(job, target, url);
+                    continue;
+                }
                 if (File.Exists(target) && !Force)
                 {
                     _failed++;
@@ -266,11 +273,7 @@ namespace ShortApi.Vidu.Commands
                 _saved++;
                 pending.Job.SavedPath = pending.Target;
                 TryRecord(history => history.RecordSaved(pending.Job, pending.Target));
-                var file = PSObject.AsPSObject(new FileInfo(pending.Target));
-                file.Properties.Add(new PSNoteProperty("JobId", pending.Job.JobId));
-                file.Properties.Add(new PSNoteProperty("SourceImage", pending.Job.Image));
-                file.Properties.Add(new PSNoteProperty("VideoUrl", pending.Url.AbsoluteUri));
-                WriteObject(file);
+                WriteSaved(pending.Job, pending.Target, pending.Url.AbsoluteUri);
                 return;
             }
             if (task.IsCanceled) return;
@@ -291,6 +294,16 @@ namespace ShortApi.Vidu.Commands
                     });
                     break;
             }
+        }
+
+        // The saved file, with the job it came from attached, so it binds onward and can be traced back.
+        private void WriteSaved(VideoJob job, string path, string url)
+        {
+            var file = PSObject.AsPSObject(new FileInfo(path));
+            file.Properties.Add(new PSNoteProperty("JobId", job.JobId));
+            file.Properties.Add(new PSNoteProperty("SourceImage", job.Image));
+            file.Properties.Add(new PSNoteProperty("VideoUrl", url));
+            WriteObject(file);
         }
 
         private void ReportProgress()

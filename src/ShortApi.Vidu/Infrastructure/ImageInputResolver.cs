@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
 using ShortApi.Vidu.Images;
 
@@ -36,15 +37,18 @@ namespace ShortApi.Vidu.Commands
                     $"Image '{input}' is on the {provider.Name} provider; give a file system path or an https:// URL.");
             if (System.IO.File.Exists(literal) || System.IO.Directory.Exists(literal) || !WildcardPattern.ContainsWildcardCharacters(input))
                 return new[] { literal };
+            Collection<string> matches;
             try
             {
-                var matches = sessionState.Path.GetResolvedProviderPathFromPSPath(input, out _);
-                return matches.Count > 0 ? (IEnumerable<string>)matches : new[] { literal };
+                matches = sessionState.Path.GetResolvedProviderPathFromPSPath(input, out _);
             }
             catch (ItemNotFoundException)
             {
-                return new[] { literal };
+                matches = new Collection<string>();
             }
+            if (matches.Count == 0)
+                throw new ImageValidationException(ImageProblem.NotFound, input, $"No file matches '{input}'. Check the pattern and the folder, or give an https:// URL.");
+            return matches;
         }
     }
 }

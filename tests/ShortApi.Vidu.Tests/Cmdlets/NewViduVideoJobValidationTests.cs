@@ -19,6 +19,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [InlineData("-Image cat.png -Prompt ('p' * 5001)", "ShortApi.InvalidArgument", "5001 characters")]
         [InlineData("-Image cat.png -Prompt 'x' -CallbackUrl 'not a url'", "ShortApi.InvalidArgument", "CallbackUrl")]
         [InlineData("-Image missing.png -Prompt 'x'", "ShortApi.ImageNotFound", "Cannot find image file")]
+        [InlineData("-Image *.tiff -Prompt 'x'", "ShortApi.ImageNotFound", "No file matches '*.tiff'")]
         [InlineData("-Image sub -Prompt 'x'", "ShortApi.ImageIsFolder", "is a folder")]
         [InlineData("-Image empty.png -Prompt 'x'", "ShortApi.ImageEmpty", "empty")]
         [InlineData("-Image text.png -Prompt 'x'", "ShortApi.ImageNotRecognized", "not a PNG, JPEG or WebP")]

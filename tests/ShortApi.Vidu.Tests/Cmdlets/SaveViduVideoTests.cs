@@ -130,5 +130,16 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.Equal(0, Emulator.State.QueriesReceived);
             Assert.False(Directory.Exists(Videos));
         }
+    
+        [Fact]
+        public void Saving_again_what_a_job_already_saved_is_not_an_error()
+        {
+            Folder.Png("cat.png");
+            Run("New-ViduVideoJob @Api -Image cat.png -Prompt x | Save-ViduVideo @Api -Path videos -PollInterval 0.2");
+            var again = Run("Get-ViduVideoJob -HistoryPath $History -NoRefresh | Save-ViduVideo @Api -Path videos");
+            Assert.Empty(again.Errors);
+            Assert.Equal("cat.mp4", Assert.Single(again.OutputOf<FileInfo>()).Name);
+            Assert.Equal(1, Emulator.State.DownloadsServed);
+        }
     }
 }
