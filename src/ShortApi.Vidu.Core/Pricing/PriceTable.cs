@@ -60,7 +60,7 @@ namespace ShortApi.Vidu.Pricing
         // 0.05m * 3 carries a scale of two digits; dividing by 1.000… drops trailing zeros so $0.15, not $0.150.
         private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
-        private static string Usd(decimal value) => "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+        private static string Usd(decimal value) => Money.Usd(value);
 
         private static string Key(string mode, string resolution) => mode + "|" + resolution;
     }

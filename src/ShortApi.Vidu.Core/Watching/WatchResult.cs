@@ -1,9 +1,7 @@
-using ShortApi.Vidu.Http;
-
 namespace ShortApi.Vidu.Watching
 {
     /// <summary>A watched job that has finished: succeeded, failed, or could not be followed.</summary>
-    public sealed class WatchResult
+    internal sealed class WatchResult
     {
         internal WatchResult(VideoJob job, ShortApiException? error)
         {
@@ -11,7 +9,7 @@ namespace ShortApi.Vidu.Watching
             Error = error;
         }
 
-        /// <summary>The job, refreshed with its last known state.</summary>
+        /// <summary>The job as last seen (a snapshot).</summary>
         public VideoJob Job { get; }
 
         /// <summary>Why the job did not give a video, or null when it did.</summary>

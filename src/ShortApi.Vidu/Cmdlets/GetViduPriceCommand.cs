@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ShortApi.Vidu.Pricing;
 
@@ -11,32 +13,50 @@ namespace ShortApi.Vidu.Commands
     [OutputType(typeof(PriceQuote))]
     public sealed class GetViduPriceCommand : PSCmdlet
     {
+        private int _row;
+
         /// <summary>Generation modes to price (default pro).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("turbo", "pro", "pro-fast", IgnoreCase = true)]
-        [BlankIsDefault(ViduModel.DefaultMode)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
         [FileAttributeModeTransformation(ViduModel.DefaultMode)]
         public string[] Mode { get; set; } = { ViduModel.DefaultMode };
 
         /// <summary>Resolutions to price (default 720p).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("540p", "720p", "1080p", IgnoreCase = true)]
-        [BlankIsDefault(ViduModel.DefaultResolution)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
         public string[] Resolution { get; set; } = { ViduModel.DefaultResolution };
 
-        /// <summary>Durations in seconds to price, 1 to 10 (default 5); 1..10 gives ten quotes.</summary>
+        /// <summary>Durations in whole seconds to price, 1 to 10 (default 5); 1..10 gives ten quotes.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(ViduModel.MinDuration, ViduModel.MaxDuration)]
-        [BlankIsDefault(ViduModel.DefaultDuration)]
-        [IntegerRangeTransformation]
-        public int[] Duration { get; set; } = { ViduModel.DefaultDuration };
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
+        public string[] Duration { get; set; } = { "5" };
+
+        /// <summary>The piped object itself, so an error about one row of a CSV plan can name that row.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var mode in Mode)
-            foreach (var resolution in Resolution)
-            foreach (var duration in Duration)
+            if (MyInvocation.ExpectingInput) _row++;
+            var problems = new List<string>();
+            var modes = Read(Mode, "Mode", problems, text => PlanValues.TryMode(text, out var m, out var p) ? (m ?? ViduModel.DefaultMode, p) : (null, p));
+            var resolutions = Read(Resolution, "Resolution", problems, text => PlanValues.TryResolution(text, out var r, out var p) ? (r ?? ViduModel.DefaultResolution, p) : (null, p));
+            var durations = new List<int>();
+            foreach (var cell in Duration.DefaultIfEmpty(string.Empty))
+            {
+                if (!PlanValues.TryDurations(cell, out var list, out var problem)) problems.Add($"Duration '{cell}' {problem}");
+                else durations.AddRange(list.Count == 0 ? new[] { ViduModel.DefaultDuration } : list);
+            }
+            if (problems.Count > 0)
+            {
+                var where = MyInvocation.ExpectingInput ? $"Input row {_row}: " : string.Empty;
+                WriteError(ErrorRecords.InvalidArgument($"{where}{string.Join("; ", problems)}. No price for it; fix the value.", InputObject ?? (object)string.Join(" ", Mode.Concat(Resolution).Concat(Duration))));
+                return;
+            }
+            foreach (var mode in modes)
+            foreach (var resolution in resolutions)
+            foreach (var duration in durations)
             {
                 try
                 {
@@ -47,6 +67,18 @@ namespace ShortApi.Vidu.Commands
                     WriteError(ErrorRecords.InvalidArgument(ex.Message, $"{mode} {resolution} {duration} s"));
                 }
             }
+        }
+
+        private static List<string> Read(string[] cells, string column, List<string> problems, Func<string?, (string? Value, string Problem)> parse)
+        {
+            var values = new List<string>();
+            foreach (var cell in cells.DefaultIfEmpty(string.Empty))
+            {
+                var (value, problem) = parse(cell);
+                if (value == null) problems.Add($"{column} '{cell}' {problem}");
+                else values.Add(value);
+            }
+            return values;
         }
     }
 }

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using ShortApi.Vidu.Http;
+using ShortApi.Vidu.History;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Commands
 {
@@ -16,13 +18,13 @@ namespace ShortApi.Vidu.Commands
     public sealed class GetViduVideoJobCommand : JobPipelineCmdlet
     {
         private const string HistorySet = "History";
-        private ShortApiClient? _client;
+        private ApiClient? _client;
 
         /// <summary>Only jobs created at or after this time.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public DateTime? Since { get; set; }
 
-        /// <summary>Only jobs in these states (after refreshing).</summary>
+        /// <summary>Only jobs in these states (after refreshing); Unconfirmed lists creates whose outcome is not known.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public JobStatus[]? Status { get; set; }
 
@@ -31,17 +33,19 @@ namespace ShortApi.Vidu.Commands
         [ValidateRange(1, int.MaxValue)]
         public int? Last { get; set; }
 
-        /// <summary>Only the jobs of the most recent New-ViduVideoJob run against this endpoint.</summary>
+        /// <summary>Only the jobs of this session's last New-ViduVideoJob run against this endpoint (else this user's newest run there).</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public SwitchParameter LastBatch { get; set; }
 
-        /// <summary>Only jobs whose video has not been saved yet (failed jobs excluded): what a resume must collect.</summary>
+        /// <summary>Only jobs whose video has not been saved yet (failed and unconfirmed ones excluded): what a resume must collect.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public SwitchParameter Unsaved { get; set; }
 
         /// <summary>Lists the history as recorded, without asking the service about unfinished jobs.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public SwitchParameter NoRefresh { get; set; }
+
+        private ApiClient Client => _client ??= CreateClient(QueryLimiter);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -53,12 +57,10 @@ namespace ShortApi.Vidu.Commands
             }
             foreach (var (job, _) in ReadJobs())
             {
-                _client ??= CreateClient(QueryRateToApply);
                 try
                 {
-                    var state = Await(_client.QueryJobAsync(job.JobId, StopToken));
-                    Refresh(job, state);
-                    WriteObject(job);
+                    var state = Await(Client.QueryJobAsync(job.JobId, StopToken));
+                    WriteObject(Refresh(job, state));
                 }
                 catch (ShortApiException ex)
                 {
@@ -74,69 +76,78 @@ namespace ShortApi.Vidu.Commands
 
         private void ListHistory()
         {
-            var history = History;
-            if (history == null)
+            if (Store == null)
             {
                 WriteError(new ErrorRecord(new InvalidOperationException(
                         "The job history is turned off (-NoHistory or $env:SHORTAPI_NO_HISTORY). Pass -JobId to ask the service about a job."),
                     "ShortApi.HistoryDisabled", ErrorCategory.InvalidOperation, null));
                 return;
             }
+            HistorySnapshot snapshot;
+            try
+            {
+                snapshot = Store.Read(ChooseQuery());
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "ShortApi.HistoryUnavailable", ErrorCategory.ReadError, Store.FilePath));
+                return;
+            }
             // Filters that do not depend on the status first, then the refresh, then the rest: -Unsaved and -Status
             // judge the state the service reports now, and -Last counts what is left.
-            IEnumerable<VideoJob> jobs = history.ReadJobs();
-            if (LastBatch)
-            {
-                var endpoint = Endpoint.AbsoluteUri;
-                var batch = jobs.FirstOrDefault(j => j.BatchId != null && (j.Endpoint == null || j.Endpoint == endpoint))?.BatchId;
-                jobs = batch == null ? Enumerable.Empty<VideoJob>() : jobs.Where(j => j.BatchId == batch);
-            }
+            IEnumerable<VideoJob> jobs = snapshot.Jobs;
             if (Since is DateTime since) jobs = jobs.Where(j => j.CreatedAt >= new DateTimeOffset(since));
             var selected = jobs.ToList();
-            if (!NoRefresh) RefreshUnfinished(selected);
+            if (!NoRefresh) selected = RefreshUnfinished(selected);
             IEnumerable<VideoJob> result = selected;
-            if (Unsaved) result = result.Where(j => j.SavedPath == null && j.Status != JobStatus.Failed);
+            if (Unsaved) result = result.Where(j => j.SavedPath == null && j.Status != JobStatus.Failed && j.Status != JobStatus.Unconfirmed);
             if (Status != null && Status.Length > 0) result = result.Where(j => Status.Contains(j.Status));
             if (Last is int count) result = result.Take(count);
-            foreach (var job in result)
+            var listed = result.ToList();
+            WarnAboutUnconfirmed(selected, listed);
+            foreach (var job in listed)
             {
-                SessionJobs.Remember(job);
+                if (job.JobId.Length > 0) SessionJobs.Remember(job);
                 WriteObject(job);
             }
         }
 
+        // Read only as much of the history as the filters need: the last batch, the newest few, or a recent span are
+        // all at the end of the file.
+        private HistoryQuery ChooseQuery()
+        {
+            if (LastBatch) return HistoryQuery.LastBatch(Endpoint.AbsoluteUri);
+            var filtered = Unsaved || (Status != null && Status.Length > 0);
+            if (Last is int count && !filtered && Since == null) return HistoryQuery.Newest(count);
+            if (Since is DateTime since) return HistoryQuery.Since(new DateTimeOffset(since));
+            return HistoryQuery.All;
+        }
+
+        private void WarnAboutUnconfirmed(List<VideoJob> selected, List<VideoJob> listed)
+        {
+            if (Status != null && Status.Contains(JobStatus.Unconfirmed)) return;
+            var unconfirmed = selected.Where(j => j.Status == JobStatus.Unconfirmed).ToList();
+            if (unconfirmed.Count == 0) return;
+            var names = string.Join(", ", unconfirmed.Take(5).Select(j => $"'{Downloads.VideoFileNamer.SourceName(j.Image) ?? j.Image}' at {j.CreatedAt:g}"));
+            var more = unconfirmed.Count > 5 ? $" and {unconfirmed.Count - 5} more" : string.Empty;
+            var shown = listed.Any(j => j.Status == JobStatus.Unconfirmed) ? "listed with an empty JobId" : "not listed here";
+            WriteWarning($"{unconfirmed.Count} create(s) are Unconfirmed ({shown}): {names}{more}. Each went out but its answer never came, so it may have made a paid job. Check your ShortAPI dashboard before submitting those pictures again; Get-ViduVideoJob -Status Unconfirmed lists them.");
+        }
+
         // Unfinished jobs of this endpoint are asked about (a few at a time); jobs made against another endpoint,
         // such as the emulator, are shown as recorded.
-        private void RefreshUnfinished(List<VideoJob> jobs)
+        private List<VideoJob> RefreshUnfinished(List<VideoJob> jobs)
         {
             var endpoint = Endpoint.AbsoluteUri;
-            var stale = jobs.Where(j => !j.IsFinal && (j.Endpoint == null || j.Endpoint == endpoint)).ToList();
-            if (stale.Count == 0) return;
-            var key = FindApiKey();
-            if (key == null)
+            var stale = jobs.Where(j => !j.IsFinal && j.Status != JobStatus.Unconfirmed && (j.Endpoint == null || j.Endpoint == endpoint)).ToList();
+            if (stale.Count == 0) return jobs;
+            if (FindApiKey() == null)
             {
                 WriteWarning($"{stale.Count} unfinished job(s) are shown as recorded: no API key to ask the service (-ApiKey or $env:SHORTAPI_KEY).");
-                return;
+                return jobs;
             }
-            _client ??= CreateClient(key, QueryRateToApply);
-            var client = _client;
-            using var slots = new SemaphoreSlim(4);
-            var queries = stale.Select(async job =>
-            {
-                await slots.WaitAsync(StopToken).ConfigureAwait(false);
-                try
-                {
-                    return (job, state: await client.QueryJobAsync(job.JobId, StopToken).ConfigureAwait(false), error: (ShortApiException?)null);
-                }
-                catch (ShortApiException ex)
-                {
-                    return (job, state: (JobSnapshot?)null, error: ex);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
+            var client = Client;
+            var queries = QueryAll(client, stale);
             try
             {
                 WaitFor(Task.WhenAll(queries));
@@ -145,25 +156,49 @@ namespace ShortApi.Vidu.Commands
             {
                 throw new PipelineStoppedException();
             }
+            var refreshed = new Dictionary<VideoJob, VideoJob>();
             foreach (var query in queries)
             {
                 var (job, state, error) = query.Result;
                 if (error?.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, job));
-                if (state != null) Refresh(job, state);
+                if (state != null) refreshed[job] = Refresh(job, state);
                 else WriteWarning($"Job '{job.JobId}' is shown as recorded: {error!.Message}");
             }
+            return jobs.Select(j => refreshed.TryGetValue(j, out var now) ? now : j).ToList();
         }
 
-        private void Refresh(VideoJob job, JobSnapshot state)
+        private List<Task<(VideoJob Job, JobSnapshot? State, ShortApiException? Error)>> QueryAll(ApiClient client, List<VideoJob> stale)
         {
-            var before = (job.Status, job.VideoUrls.Length);
-            job.Apply(state, DateTimeOffset.Now);
+            var slots = new SemaphoreSlim(4);
+            var token = StopToken;
+            return stale.Select(async job =>
+            {
+                await slots.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    return (job, (JobSnapshot?)await client.QueryJobAsync(job.JobId, token).ConfigureAwait(false), (ShortApiException?)null);
+                }
+                catch (ShortApiException ex)
+                {
+                    return (job, (JobSnapshot?)null, ex);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+        }
+
+        private VideoJob Refresh(VideoJob job, JobSnapshot state)
+        {
+            var now = job.WithState(state, DateTimeOffset.Now);
             if (state.Status == JobStatus.Succeeded && state.VideoUrls.Length == 0)
                 WriteWarning($"Job '{job.JobId}' is reported finished but the answer carries no video URL; ask again in a moment.");
             if (state.Status == JobStatus.Unknown)
                 WriteWarning($"Job '{job.JobId}' has status {state.StatusCode}, which is not documented; treat it as still running.");
-            if (before != (job.Status, job.VideoUrls.Length)) TryRecord(history => history.RecordStatus(job));
+            if (job.Status != now.Status || job.VideoUrls.Length != now.VideoUrls.Length) JobEvents.StatusChanged(now);
             FlushMessages();
+            return now;
         }
     }
 }

@@ -1,41 +1,39 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using ShortApi.Vidu.Http;
+using ShortApi.Vidu.Batches;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Pricing;
+using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Commands
 {
     /// <summary>
     /// <para type="synopsis">Submits pictures to Vidu Q2 image-to-video and emits one job per accepted picture.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "ViduVideoJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ViduVideoJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(VideoJob))]
     public sealed class NewViduVideoJobCommand : ViduApiCmdlet
     {
-        private readonly List<PendingCreate> _inFlight = new List<PendingCreate>();
-        private readonly string _batchId = Guid.NewGuid().ToString("N");
-        private readonly ProgressRecord _progress = new ProgressRecord(1, "Submitting video jobs", "Starting");
-        private ShortApiClient? _client;
-        private decimal _committed;
-        private decimal _estimatedAccepted;
-        private decimal _charged;
-        private int _accepted;
-        private int _failed;
-        private int _refusedByBudget;
-        private int _previewed;
-        private ErrorRecord? _fatal;
+        private const string PathSet = "Path";
+        private const string LiteralSet = "LiteralPath";
+        private static readonly TimeSpan SeeThroughCap = TimeSpan.FromSeconds(15);
+        private CreateBatch? _batch;
+        private SubmitProgress? _progress;
+        private int _row;
 
-        /// <summary>The picture: a file path (wildcards allowed), a FileInfo from Get-ChildItem, an http(s) URL or an image data URI.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath", "Path", "LiteralPath", "Url")]
+        /// <summary>The picture: a file path (wildcards allowed), an http(s) URL or an image data URI.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [Alias("Path", "Url")]
         [ValidateNotNullOrEmpty]
         public string[] Image { get; set; } = Array.Empty<string>();
+
+        /// <summary>The picture's path, taken exactly as written (no wildcards); Get-ChildItem output binds here.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralSet)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>What should happen in the video (1 to 5000 characters).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -44,22 +42,19 @@ namespace ShortApi.Vidu.Commands
 
         /// <summary>Generation mode: turbo, pro (default) or pro-fast.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("turbo", "pro", "pro-fast", IgnoreCase = true)]
-        [BlankIsDefault(ViduModel.DefaultMode)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
         [FileAttributeModeTransformation(ViduModel.DefaultMode)]
-        public string Mode { get; set; } = ViduModel.DefaultMode;
+        public string? Mode { get; set; }
 
         /// <summary>Output resolution: 540p, 720p (service default) or 1080p. pro-fast has no 540p.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("540p", "720p", "1080p", IgnoreCase = true)]
-        [BlankIsDefault(ViduModel.DefaultResolution)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
         public string? Resolution { get; set; }
 
-        /// <summary>Video length in seconds, 1 to 10 (service default 5).</summary>
+        /// <summary>Video length in whole seconds, 1 to 10 (service default 5). Text, so a CSV cell such as '7.5' is refused rather than rounded.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(ViduModel.MinDuration, ViduModel.MaxDuration)]
-        [BlankIsDefault(ViduModel.DefaultDuration)]
-        public int? Duration { get; set; }
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
+        public string? Duration { get; set; }
 
         /// <summary>Asks for generated audio; needs -VoiceId.</summary>
         [Parameter]
@@ -73,14 +68,22 @@ namespace ShortApi.Vidu.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? CallbackUrl { get; set; }
 
-        /// <summary>How many create calls may be in flight at once (default 4).</summary>
+        /// <summary>How many create calls may be in flight at once (default 4); the first always goes alone.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>The most this run may spend in USD, by estimate; pictures that would go over are refused before anything is sent.</summary>
+        /// <summary>The most this run may spend in USD; pictures that would go over are refused before anything is sent.</summary>
         [Parameter]
         public decimal? MaxCost { get; set; }
+
+        /// <summary>Sends the same picture with the same arguments again when it comes twice (by default the repeat is skipped with a warning).</summary>
+        [Parameter]
+        public SwitchParameter AllowDuplicate { get; set; }
+
+        /// <summary>The piped object itself, so an error about one row of a CSV plan can name that row.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -88,41 +91,37 @@ namespace ShortApi.Vidu.Commands
             base.BeginProcessing();
             if (MaxCost is decimal cap && cap < 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument($"-MaxCost {cap} is below zero. Give the most this run may spend in USD, for example -MaxCost 5.", cap));
-            _ = History; // opened on the pipeline thread; background creates only append to it
             RequireApiKey();
+            var client = WhatIfRequested ? null : CreateClient(null);
+            _batch = new CreateBatch(client!, new CreateBatchOptions(Endpoint.AbsoluteUri)
+            {
+                ThrottleLimit = ThrottleLimit,
+                MaxCost = MaxCost,
+                AllowRepeats = AllowDuplicate,
+            }, JobEvents);
+            _progress = new SubmitProgress(MyInvocation.ExpectingInput ? -1 : Image.Length + LiteralPath.Length);
         }
 
         /// <inheritdoc />
-        protected override void Dispose(bool disposing)
+        protected override void StopProcessing()
         {
-            if (disposing) SeeThroughCreatesInFlight();
-            base.Dispose(disposing);
-        }
-
-        // A command that ends early (Ctrl+C, an error upstream, Select-Object -First downstream) stops submitting, but
-        // the creates already on the wire may each be charged: wait for their answers (bounded by the request timeout)
-        // so they reach the history before a script exits, and name them on the host, since output is closed by now.
-        private void SeeThroughCreatesInFlight()
-        {
-            if (_inFlight.Count == 0) return;
-            var tasks = _inFlight.Select(p => p.Task!.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray();
-            Host.UI.WriteLine($"Stopping: waiting up to {TimeoutSec} s for {tasks.Length} create request(s) already sent, so that they are recorded.");
-            Task.WaitAll(tasks, TimeSpan.FromSeconds(TimeoutSec + 1));
-            foreach (var pending in _inFlight.Where(p => p.Task!.Status == TaskStatus.RanToCompletion))
-                Host.UI.WriteLine($"Accepted before the stop: job {pending.Task!.Result.JobId} for '{pending.Image.ShortName}'" +
-                                  (History == null ? "." : " (in the job history)."));
-            _inFlight.Clear();
+            // First, so that no create can start after this returns; then the base ends every wait.
+            _batch?.Stop();
+            base.StopProcessing();
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var input in Image)
+            if (MyInvocation.ExpectingInput) _row++;
+            if (!TryReadPlanCells(out var mode, out var resolution, out var duration)) return;
+            var literal = ParameterSetName == LiteralSet;
+            foreach (var input in literal ? LiteralPath : Image)
             {
                 IEnumerable<string> candidates;
                 try
                 {
-                    candidates = ImageInputResolver.Expand(input, SessionState).ToList();
+                    candidates = ImageInputResolver.Expand(input, SessionState, literal).ToList();
                 }
                 catch (ImageValidationException ex)
                 {
@@ -131,41 +130,59 @@ namespace ShortApi.Vidu.Commands
                 }
                 foreach (var candidate in candidates)
                 {
-                    Submit(candidate, input);
-                    EmitFinished(block: false);
-                    StopIfFatal();
+                    Submit(candidate, input, literal, mode, resolution, duration);
+                    Emit(block: false);
                 }
             }
-            EmitFinished(block: false);
-            StopIfFatal();
+            Emit(block: false);
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            while (_inFlight.Count > 0) EmitFinished(block: true);
-            CompleteProgress();
-            StopIfFatal();
+            while (_batch!.InFlight > 0) Emit(block: true);
+            Emit(block: false);
+            _progress!.Complete(this);
             WriteSummary();
         }
 
-        // A refused key or an empty balance would fail every further create: let the ones in flight finish
-        // (each may have been charged and must be emitted), then end the command.
-        private void StopIfFatal()
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
         {
-            if (_fatal == null) return;
-            while (_inFlight.Count > 0) EmitFinished(block: true);
-            CompleteProgress();
-            ThrowTerminatingError(_fatal);
+            if (disposing && _batch != null) StopAndReport();
+            base.Dispose(disposing);
         }
 
-        private void Submit(string candidate, string input)
+        // Mode, resolution and duration arrive as text (typed, or from a CSV cell) and are read exactly: a cell that is
+        // not a value is an error naming the row, the column and the value, never a default or a rounded number.
+        private bool TryReadPlanCells(out string? mode, out string? resolution, out int? duration)
         {
-            if (_fatal != null) return;
+            var ok = PlanValues.TryMode(Mode, out mode, out var modeProblem);
+            ok &= PlanValues.TryResolution(Resolution, out resolution, out var resolutionProblem);
+            ok &= PlanValues.TryDuration(Duration, out duration, out var durationProblem);
+            if (ok) return true;
+            var problems = new[] { ("Mode", Mode, modeProblem), ("Resolution", Resolution, resolutionProblem), ("Duration", Duration, durationProblem) }
+                .Where(p => p.Item3.Length > 0)
+                .Select(p => $"{p.Item1} '{p.Item2}' {p.Item3}");
+            var where = MyInvocation.ExpectingInput ? $"Input row {_row}{DescribeRow()}: " : string.Empty;
+            WriteError(ErrorRecords.InvalidArgument($"{where}{string.Join("; ", problems)}. Nothing was sent for it; fix the value and submit it again.",
+                InputObject ?? (object)string.Join(",", Image.Concat(LiteralPath))));
+            return false;
+        }
+
+        private string DescribeRow()
+        {
+            var picture = Image.Concat(LiteralPath).FirstOrDefault();
+            return picture == null ? string.Empty : $" ('{picture}')";
+        }
+
+        private void Submit(string candidate, string input, bool literal, string? mode, string? resolution, int? duration)
+        {
+            ThrowIfStopping();
             ImageReference image;
             try
             {
-                image = ImageInputResolver.Check(candidate, input);
+                image = ImageInputResolver.Check(candidate, input, literal);
             }
             catch (ImageValidationException ex)
             {
@@ -173,12 +190,11 @@ namespace ShortApi.Vidu.Commands
                 WriteError(ErrorRecords.FromImage(ex, candidate));
                 return;
             }
-
             var request = new CreateJobRequest(image, Prompt ?? string.Empty)
             {
-                Mode = ViduModel.NormalizeMode(Mode) ?? Mode,
-                Resolution = Resolution == null ? null : ViduModel.NormalizeResolution(Resolution) ?? Resolution,
-                Duration = Duration,
+                Mode = mode ?? ViduModel.DefaultMode,
+                Resolution = resolution,
+                Duration = duration,
                 GenerateAudio = GenerateAudio.IsPresent ? true : (bool?)null,
                 VoiceId = string.IsNullOrWhiteSpace(VoiceId) ? null : VoiceId,
                 CallbackUrl = string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl,
@@ -191,181 +207,129 @@ namespace ShortApi.Vidu.Commands
             }
             if (request.VoiceId != null && request.GenerateAudio != true)
                 WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{image.ShortName}' will have no audio.");
+            var estimate = PriceTable.Quote(request.Mode, request.EffectiveResolution, request.EffectiveDuration).Price;
+            Admit(new CreatePlan(request, estimate, image.Display));
+        }
 
-            var quote = PriceTable.Quote(request.Mode, request.EffectiveResolution, request.EffectiveDuration);
-            // Wait for a free slot before judging the budget: creates that finish meanwhile either give their
-            // estimate back (refused) or add what their real charge exceeded it by.
-            while (_inFlight.Count >= ThrottleLimit) EmitFinished(block: true);
-            StopIfFatal();
-            if (OverBudget(quote.Price, image)) return;
-
-            var spec = $"{request.Mode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Usd(quote.Price)}";
-            var description = $"Create video job ({spec}) from '{image.Display}'";
-            if (!ShouldProcess(description, $"Create a video job ({spec}) from '{image.ShortName}'? It is charged to your ShortAPI account.",
-                    "Create video job", out var reason))
+        private void Admit(CreatePlan plan)
+        {
+            while (true)
             {
-                if (reason == ShouldProcessReason.WhatIf)
+                var admission = _batch!.Admit(plan);
+                switch (admission)
                 {
-                    _previewed++;
-                    _committed += quote.Price; // so a -WhatIf preview shows what -MaxCost would refuse
+                    case Admission.WaitForRoom:
+                        Emit(block: true);
+                        continue;
+                    case Admission.Go:
+                        Send(plan);
+                        return;
+                    case Admission.Repeat:
+                        WriteWarning($"'{plan.Request.Image.Display}' was already submitted in this run with the same arguments; not sending it again, so it is not paid for twice. Use -AllowDuplicate to make another video from it.");
+                        break;
+                    case Admission.Halted:
+                        WriteError(ErrorRecords.NotSent(plan, _batch.HaltReason));
+                        break;
+                    default:
+                        var (committed, reservation) = _batch.BudgetPosition(plan);
+                        WriteError(ErrorRecords.BudgetExceeded(
+                            $"Not submitting '{plan.Request.Image.ShortName}': its estimate {Money.Usd(reservation)} would take this run from {Money.Usd(committed)} to {Money.Usd(committed + reservation)}, over -MaxCost {Money.Usd(MaxCost ?? 0)}. Nothing was sent for it.",
+                            plan.Tag));
+                        break;
                 }
+                _batch.CountSkipped(admission);
                 return;
             }
-
-            _client ??= CreateClient();
-            _committed += quote.Price;
-            var pending = new PendingCreate(image, request, quote.Price);
-            var client = _client;
-            pending.Task = Task.Run(() => CreateAsync(client, pending));
-            _inFlight.Add(pending);
-            UpdateProgress();
         }
 
-        // Estimates of everything sent (or previewed) plus what real charges added: a picture that would take the
-        // run over -MaxCost is refused with its own error, and nothing is sent for it.
-        private bool OverBudget(decimal estimate, ImageReference image)
+        private void Send(CreatePlan plan)
         {
-            if (!(MaxCost is decimal cap) || _committed + estimate <= cap) return false;
-            _refusedByBudget++;
-            WriteError(ErrorRecords.BudgetExceeded(
-                $"Not submitting '{image.ShortName}': its estimate {Usd(estimate)} would take this run from {Usd(_committed)} to {Usd(_committed + estimate)}, over -MaxCost {Usd(cap)}. Nothing was sent for it.",
-                image.Display));
-            return true;
-        }
-
-        // Runs off the pipeline thread and is not tied to Ctrl+C: once a paid create is on the wire it is seen through
-        // and written to the history, even if the user has stopped waiting for it.
-        private async Task<VideoJob> CreateAsync(ShortApiClient client, PendingCreate pending)
-        {
-            var created = await client.CreateJobAsync(pending.Request, CancellationToken.None).ConfigureAwait(false);
-            var request = pending.Request;
-            var job = new VideoJob(created.JobId)
+            var request = plan.Request;
+            var reservation = _batch!.Reservation(plan.Estimate);
+            var spec = $"{request.Mode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Money.Usd(reservation)}";
+            if (!ShouldProcess($"Create video job ({spec}) from '{request.Image.Display}'",
+                    $"Create a video job ({spec}) from '{request.Image.ShortName}'? It is charged to your ShortAPI account.", "Create video job", out var reason))
             {
-                Status = JobStatus.Queued,
-                Image = pending.Image.Display,
-                Prompt = request.Prompt,
-                Mode = request.Mode,
-                Resolution = request.EffectiveResolution,
-                Duration = request.EffectiveDuration,
-                GenerateAudio = request.GenerateAudio == true,
-                VoiceId = request.VoiceId,
-                CallbackUrl = request.CallbackUrl,
-                EstimatedCost = pending.Estimate,
-                Amount = created.Amount,
-                CreatedAt = DateTimeOffset.Now,
-                BatchId = _batchId,
-                Endpoint = client.BaseUri.AbsoluteUri,
-            };
-            TryRecord(history => history.RecordCreated(job));
-            return job;
+                if (reason == ShouldProcessReason.WhatIf) _batch.Preview(plan);
+                return;
+            }
+            _batch.Start(plan);
+            _progress!.Update(this, _batch);
         }
 
-        private void EmitFinished(bool block)
+        private void Emit(bool block)
         {
             FlushMessages();
-            if (_inFlight.Count == 0) return;
             if (block)
             {
-                var tasks = _inFlight.Select(p => (Task)p.Task!).ToArray();
-                while (Task.WaitAny(tasks, 200) < 0)
+                while (!_batch!.WaitForOutcome(TimeSpan.FromMilliseconds(200), StopToken))
                 {
                     FlushMessages();
-                    UpdateProgress();
                     ThrowIfStopping();
+                    if (_batch.InFlight == 0) break;
                 }
-                FlushMessages(); // the request lines of the finished calls come before their results
             }
-            foreach (var done in _inFlight.Where(p => p.Task!.IsCompleted).ToList())
-            {
-                _inFlight.Remove(done);
-                Complete(done);
-            }
+            while (_batch!.TryTake(out var outcome)) Report(outcome!);
             FlushMessages();
-            UpdateProgress();
+            _progress!.Update(this, _batch);
         }
 
-        private void Complete(PendingCreate pending)
+        private void Report(CreateOutcome outcome)
         {
-            var task = pending.Task!;
-            if (task.Status == TaskStatus.RanToCompletion)
+            if (outcome.Result == CreateResult.Accepted)
             {
-                var job = task.Result;
-                _accepted++;
-                _estimatedAccepted += pending.Estimate;
-                if (job.Amount is decimal amount)
-                {
-                    _charged += amount;
-                    if (amount > pending.Estimate) _committed += amount - pending.Estimate; // the budget counts what was really charged
-                    if (amount != pending.Estimate)
-                        WriteWarning($"Job '{job.JobId}' for '{pending.Image.ShortName}' was charged {Usd(amount)}; the estimate was {Usd(pending.Estimate)}. The job's Amount property holds the charge.");
-                }
+                var job = outcome.Job!;
+                if (job.Amount is decimal amount && amount != outcome.Plan.Estimate)
+                    WriteWarning($"Job '{job.JobId}' for '{outcome.Plan.Request.Image.ShortName}' was charged {Money.Usd(amount)}; the estimate was {Money.Usd(outcome.Plan.Estimate)}. The job's Amount property holds the charge.");
                 SessionJobs.Remember(job);
                 WriteObject(job);
                 return;
             }
-
-            _failed++;
-            var error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
-            if (error is ShortApiException api)
-            {
-                if (api.Kind != ShortApiErrorKind.CreateOutcomeUnknown) _committed -= pending.Estimate; // certainly refused: nothing spent
-                if (api.Kind == ShortApiErrorKind.Unauthorized || api.Kind == ShortApiErrorKind.InsufficientBalance)
-                {
-                    // Every further create would fail the same way: finish what is in flight, then stop.
-                    _fatal ??= Describe(pending, api);
-                    return;
-                }
-                WriteError(Describe(pending, api));
-                return;
-            }
-            var record = new ErrorRecord(error, "ShortApi.CreateFailed", ErrorCategory.NotSpecified, pending.Image.Display);
-            record.ErrorDetails = new ErrorDetails($"Could not create a video job for '{pending.Image.ShortName}': {error.Message}");
-            WriteError(record);
-        }
-
-        private static ErrorRecord Describe(PendingCreate pending, ShortApiException error)
-        {
-            var record = ErrorRecords.FromApi(error, pending.Image.Display);
-            record.ErrorDetails = new ErrorDetails($"'{pending.Image.ShortName}': {error.Message}");
-            return record;
-        }
-
-        private void UpdateProgress()
-        {
-            _progress.StatusDescription = $"{_accepted} accepted, {_inFlight.Count} in flight, {_failed} failed";
-            _progress.RecordType = ProgressRecordType.Processing;
-            WriteProgress(_progress);
-        }
-
-        private void CompleteProgress()
-        {
-            _progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(_progress);
+            WriteError(ErrorRecords.FromCreate(outcome));
         }
 
         private void WriteSummary()
         {
-            var refused = _refusedByBudget > 0 ? $"; {_refusedByBudget} refused by -MaxCost {Usd(MaxCost ?? 0)}" : string.Empty;
-            if (_previewed > 0)
-                Host.UI.WriteLine($"What if: {_previewed} video job(s), about {Usd(_committed)} in total{refused}.");
-            WriteVerbose($"{_accepted} job(s) accepted: estimated {Usd(_estimatedAccepted)}, charged {Usd(_charged)}; {_failed} failed{refused}. Batch id {_batchId}.");
+            var totals = _batch!.Totals;
+            var refused = totals.RefusedByBudget > 0 ? $"; {totals.RefusedByBudget} refused by -MaxCost {Money.Usd(MaxCost ?? 0)}" : string.Empty;
+            if (totals.Previewed > 0)
+                WriteInformation(new HostInformationMessage { Message = $"What if: {totals.Previewed} video job(s), about {Money.Usd(totals.PreviewedTotal)} in total{refused}." },
+                    new[] { "ShortApi.Vidu", "WhatIfTotal" });
+            if (totals.Unconfirmed > 0)
+                WriteWarning($"{totals.Unconfirmed} create(s) got no clear answer and may have been charged (about {Money.Usd(totals.UnconfirmedEstimate)}). They are listed by Get-ViduVideoJob -Status Unconfirmed; check your ShortAPI dashboard before submitting those pictures again.");
+            WriteVerbose($"{totals.Accepted} job(s) accepted: estimated {Money.Usd(totals.EstimatedAccepted)}, charged {Money.Usd(totals.Charged)}; {totals.Refused} refused, {totals.Unconfirmed} unconfirmed, {totals.NotSent} not sent{refused}. Batch id {_batch.BatchId}.");
         }
 
-        private static string Usd(decimal value) => "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
-
-        private sealed class PendingCreate
+        // The command ended early (Ctrl+C, an error downstream, Select-Object -First): no create starts any more, the
+        // ones on the wire are seen through (bounded) so they reach the history, and whatever could not be emitted is
+        // named on the host, since the pipeline is closed by now.
+        private void StopAndReport()
         {
-            public PendingCreate(ImageReference image, CreateJobRequest request, decimal estimate)
+            var batch = _batch!;
+            batch.Stop();
+            if (batch.InFlight > 0)
             {
-                Image = image;
-                Request = request;
-                Estimate = estimate;
+                var bound = TimeSpan.FromSeconds(Math.Min(TimeoutSec, SeeThroughCap.TotalSeconds));
+                Host.UI.WriteWarningLine($"Stopping: waiting up to {bound.TotalSeconds:0} s for {batch.InFlight} create request(s) already sent, so that their outcome is recorded.");
+                batch.SeeThrough(bound);
             }
-
-            public ImageReference Image { get; }
-            public CreateJobRequest Request { get; }
-            public decimal Estimate { get; }
-            public Task<VideoJob>? Task { get; set; }
+            while (batch.TryTake(out var outcome))
+            {
+                var name = outcome!.Plan.Request.Image.ShortName;
+                switch (outcome.Result)
+                {
+                    case CreateResult.Accepted:
+                        Host.UI.WriteWarningLine($"Accepted before the stop: job {outcome.Job!.JobId} for '{name}'" + (Store == null ? "." : " (in the job history: Get-ViduVideoJob -LastBatch)."));
+                        break;
+                    case CreateResult.Unconfirmed:
+                        Host.UI.WriteWarningLine($"Unconfirmed at the stop: the create for '{name}' may have been charged; check your ShortAPI dashboard before submitting it again.");
+                        break;
+                }
+            }
+            if (batch.InFlight > 0)
+                Host.UI.WriteWarningLine($"{batch.InFlight} create(s) were still waiting for an answer; they are recorded when it comes, or listed as Unconfirmed by Get-ViduVideoJob if this session ends first.");
+            batch.Dispose();
+            _batch = null;
         }
     }
 }

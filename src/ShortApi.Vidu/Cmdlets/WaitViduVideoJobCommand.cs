@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ShortApi.Vidu.Http;
 using ShortApi.Vidu.Watching;
 
 namespace ShortApi.Vidu.Commands
@@ -12,12 +11,13 @@ namespace ShortApi.Vidu.Commands
     [OutputType(typeof(VideoJob))]
     public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
+        private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
         private readonly ProgressRecord _progress = new ProgressRecord(2, "Waiting for video jobs", "Starting");
-        private JobWatcher? _watcher;
+        private JobWatch? _watch;
         private int _total;
         private int _succeeded;
         private int _failed;
-        private bool _anyFinished;
+        private bool _done;
         private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>Returns as soon as any one job finishes.</summary>
@@ -29,7 +29,7 @@ namespace ShortApi.Vidu.Commands
         {
             foreach (var (job, live) in ReadJobs())
             {
-                if (_anyFinished) return;
+                if (_done) return;
                 _total++;
                 if (live && job.Status == JobStatus.Succeeded && job.VideoUrls.Length > 0)
                 {
@@ -41,8 +41,8 @@ namespace ShortApi.Vidu.Commands
                     WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
                     continue;
                 }
-                _watcher ??= CreateWatcher();
-                _watcher.Add(job);
+                _watch ??= CreateWatch();
+                _watch.Add(job);
             }
             Drain(TimeSpan.Zero);
         }
@@ -50,7 +50,7 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            while (_watcher != null && _watcher.PendingCount > 0 && !_anyFinished)
+            while (_watch != null && _watch.PendingCount > 0 && !_done)
             {
                 var wait = TimeSpan.FromMilliseconds(250);
                 if (Deadline is DateTimeOffset end)
@@ -58,8 +58,7 @@ namespace ShortApi.Vidu.Commands
                     var left = end - DateTimeOffset.UtcNow;
                     if (left <= TimeSpan.Zero)
                     {
-                        Drain(TimeSpan.Zero); // jobs that finished just now are results, not timeouts
-                        TimeOutPending();
+                        TimeOut();
                         break;
                     }
                     if (left < wait) wait = left;
@@ -73,19 +72,19 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
-            if (disposing) _watcher?.Dispose();
+            if (disposing) _watch?.Dispose();
             base.Dispose(disposing);
         }
 
-        // Takes every finished job the watcher has (waiting up to `wait` for the first), then reports progress.
+        // Takes every finished job the watch has (waiting up to `wait` for the first), then reports progress.
         private void Drain(TimeSpan wait)
         {
             FlushMessages();
-            if (_watcher != null)
+            if (_watch != null)
             {
                 try
                 {
-                    while (!_anyFinished && _watcher.TryTake(out var result, wait, StopToken))
+                    while (!_done && _watch.TryTake(out var result, wait, StopToken))
                     {
                         Handle(result!);
                         wait = TimeSpan.Zero;
@@ -100,6 +99,18 @@ namespace ShortApi.Vidu.Commands
             ReportProgress();
         }
 
+        // Stop asking first, then take what finished meanwhile, then time out the rest: every job ends as output, an
+        // error or a timeout error, even one that finishes at the very moment the time runs out.
+        private void TimeOut()
+        {
+            _watch!.StopPollingAsync(StopBound).GetAwaiter().GetResult();
+            Drain(TimeSpan.Zero);
+            var waited = DateTimeOffset.UtcNow - StartedAt;
+            foreach (var job in _watch.Remaining()) WriteError(ErrorRecords.WaitTimeout(job, waited));
+            _watch.Dispose();
+            _watch = null;
+        }
+
         private void Handle(WatchResult result)
         {
             if (result.Succeeded)
@@ -108,9 +119,7 @@ namespace ShortApi.Vidu.Commands
                 return;
             }
             var error = result.Error!;
-            TryRecord(history => history.RecordStatus(result.Job));
-            if (error.Kind == ShortApiErrorKind.Unauthorized)
-                ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
+            if (error.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
             _failed++;
             WriteError(ErrorRecords.FromApi(error, result.Job));
             if (Any) Finish();
@@ -119,7 +128,6 @@ namespace ShortApi.Vidu.Commands
         private void Succeed(VideoJob job)
         {
             _succeeded++;
-            TryRecord(history => history.RecordStatus(job));
             SessionJobs.Remember(job);
             WriteObject(job);
             if (Any) Finish();
@@ -127,26 +135,16 @@ namespace ShortApi.Vidu.Commands
 
         private void Finish()
         {
-            _anyFinished = true;
-            _watcher?.Dispose();
-            _watcher = null;
-        }
-
-        private void TimeOutPending()
-        {
-            if (_watcher == null) return;
-            var waited = DateTimeOffset.UtcNow - StartedAt;
-            foreach (var job in _watcher!.PendingJobs())
-                WriteError(ErrorRecords.WaitTimeout(job, waited));
-            _watcher.Dispose();
-            _watcher = null;
+            _done = true;
+            _watch?.Dispose();
+            _watch = null;
         }
 
         private void ReportProgress()
         {
             if ((DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
             _lastProgress = DateTime.UtcNow;
-            var running = _watcher?.PendingCount ?? 0;
+            var running = _watch?.PendingCount ?? 0;
             _progress.StatusDescription = $"{_succeeded} done, {running} running, {_failed} failed · {Elapsed()} elapsed";
             _progress.PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : -1;
             _progress.RecordType = ProgressRecordType.Processing;

@@ -25,13 +25,17 @@ namespace ShortApi.Vidu.Commands
                 .ToList();
         }
 
+        // Completion must be quick: only the newest jobs are read, from the end of the history.
         private static IEnumerable<VideoJob> FromHistory(string? historyPath)
         {
             try
             {
-                return JobHistory.Open(historyPath, false)?.ReadJobs().Take(200) ?? Enumerable.Empty<VideoJob>();
+                if (JobStore.IsDisabledByEnvironment()) return Enumerable.Empty<VideoJob>();
+                var path = !string.IsNullOrWhiteSpace(historyPath) ? historyPath! : Environment.GetEnvironmentVariable(JobStore.PathVariable);
+                var store = new JobStore(System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? JobStore.DefaultPath : path!));
+                return store.Read(HistoryQuery.Newest(200)).Jobs.Where(j => j.JobId.Length > 0);
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
                 return Enumerable.Empty<VideoJob>();
             }

@@ -1,7 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using ShortApi.Vidu.Http;
+using ShortApi.Vidu.Wire;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Transport;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Tests.Support;
 using ShortApi.Vidu.Watching;

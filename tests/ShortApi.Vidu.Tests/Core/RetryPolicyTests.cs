@@ -1,5 +1,7 @@
 using System;
-using ShortApi.Vidu.Http;
+using ShortApi.Vidu.Wire;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Transport;
 using Xunit;
 
 namespace ShortApi.Vidu.Tests.Core

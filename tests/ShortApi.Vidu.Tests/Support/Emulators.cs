@@ -1,7 +1,9 @@
 using System;
 using System.Threading.Tasks;
 using ShortApi.Vidu.Emulator;
-using ShortApi.Vidu.Http;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Transport;
+using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Tests.Support
 {
@@ -15,11 +17,13 @@ namespace ShortApi.Vidu.Tests.Support
             return EmulatorServer.StartAsync(options);
         }
 
-        public static ShortApiClient Client(this EmulatorServer emulator, int retries = 3, double timeoutSeconds = 10,
+        public static ApiClient Client(this EmulatorServer emulator, int retries = 3, double timeoutSeconds = 10,
             Action<string>? log = null, RequestRateLimiter? limiter = null, string? key = null) =>
-            new ShortApiClient(new ShortApiClientOptions(ApiEndpoint.Parse(emulator.BaseUri.AbsoluteUri, "test"), new ApiKey(key ?? emulator.ApiKey))
+            new ApiClient(new ApiClientOptions(ApiEndpoint.Parse(emulator.BaseUri.AbsoluteUri, "test"), new ApiKey(key ?? emulator.ApiKey))
             {
-                RetryPolicy = new RetryPolicy(retries, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)),
+                MaxRetries = retries,
+                RetryInterval = TimeSpan.FromMilliseconds(20),
+                MaxRetryInterval = TimeSpan.FromMilliseconds(200),
                 RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
                 Log = log,
                 QueryRateLimiter = limiter,

@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ShortApi.Vidu.History;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Wire;
+
+namespace ShortApi.Vidu.Batches
+{
+    /// <summary>
+    /// A run of paid creates, with every money rule in one place: the throttle (the first create goes alone, so a
+    /// consumer that wants one job pays for one), repeats, the budget, halting when the key is refused or the balance is
+    /// empty, and stopping. A create not yet on the wire (waiting for room, a Retry-After or a backoff) is cancelled the
+    /// moment <see cref="Stop"/> is called, and nothing is sent after it returns; one already on the wire is seen through
+    /// (bounded by the request timeout) and its outcome recorded, because it may have been charged.
+    /// The caller (a cmdlet's pipeline thread) plans, asks <see cref="Admit"/>, starts, and takes outcomes.
+    /// </summary>
+    internal sealed class CreateBatch : IDisposable
+    {
+        private readonly object _lock = new object();
+        private readonly ApiClient _api;
+        private readonly IJobEvents _events;
+        private readonly CreateBatchOptions _options;
+        private readonly SendGate _gate = new SendGate();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly BudgetLedger _ledger;
+        private readonly HashSet<string> _sentKeys = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<Task> _running = new List<Task>();
+        private readonly ConcurrentQueue<CreateOutcome> _outcomes = new ConcurrentQueue<CreateOutcome>();
+        private readonly SemaphoreSlim _outcomeSignal = new SemaphoreSlim(0);
+        private readonly BatchTotals _totals = new BatchTotals();
+        private bool _anyReturned;
+        private bool _batchRecorded;
+        private int _inFlight;
+
+        public CreateBatch(ApiClient api, CreateBatchOptions options, IJobEvents events)
+        {
+            _api = api;
+            _options = options;
+            _events = events;
+            _ledger = new BudgetLedger(options.MaxCost);
+        }
+
+        public string BatchId => _options.BatchId;
+
+        /// <summary>Creates started and not yet ended.</summary>
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        /// <summary>Why the batch stopped submitting, once a create was refused for the key or the balance.</summary>
+        public ShortApiException? HaltReason { get; private set; }
+
+        public bool IsStopped => _gate.IsClosed;
+
+        /// <summary>Running totals (read on the caller's thread).</summary>
+        public BatchTotals Totals
+        {
+            get
+            {
+                lock (_lock) return _totals.Snapshot(_ledger);
+            }
+        }
+
+        /// <summary>What a create with this estimate would reserve now (the estimate, raised by charges seen so far).</summary>
+        public decimal Reservation(decimal estimate)
+        {
+            lock (_lock) return _ledger.Reservation(estimate);
+        }
+
+        /// <summary>Whether a planned create may start now, and if not, why.</summary>
+        public Admission Admit(CreatePlan plan)
+        {
+            lock (_lock)
+            {
+                if (!_options.AllowRepeats && _sentKeys.Contains(plan.RepeatKey)) return Admission.Repeat;
+                if (HaltReason != null || _gate.IsClosed) return Admission.Halted;
+                var room = _anyReturned ? _options.ThrottleLimit : 1;
+                if (_inFlight >= room) return Admission.WaitForRoom;
+                if (!_ledger.Fits(plan.Estimate)) return _inFlight > 0 ? Admission.WaitForRoom : Admission.OverBudget;
+                return Admission.Go;
+            }
+        }
+
+        /// <summary>The committed total and what this plan would add, for a budget refusal's message.</summary>
+        public (decimal Committed, decimal Reservation) BudgetPosition(CreatePlan plan)
+        {
+            lock (_lock) return (_ledger.Committed, _ledger.Reservation(plan.Estimate));
+        }
+
+        /// <summary>Counts a -WhatIf preview as if it had been sent, so a preview shows what the cap would refuse.</summary>
+        public void Preview(CreatePlan plan)
+        {
+            lock (_lock)
+            {
+                _sentKeys.Add(plan.RepeatKey);
+                _ledger.Preview(_ledger.Reservation(plan.Estimate));
+                _totals.Previewed++;
+            }
+        }
+
+        /// <summary>Notes a planned create the caller did not start (refused by the budget, a repeat, halted).</summary>
+        public void CountSkipped(Admission reason)
+        {
+            lock (_lock)
+            {
+                if (reason == Admission.OverBudget) _totals.RefusedByBudget++;
+                else if (reason == Admission.Repeat) _totals.Repeats++;
+                else if (reason == Admission.Halted) _totals.NotSent++;
+            }
+        }
+
+        /// <summary>Starts a create that <see cref="Admit"/> let through; its outcome arrives through <see cref="TryTake"/>.</summary>
+        public void Start(CreatePlan plan)
+        {
+            decimal reservation;
+            lock (_lock)
+            {
+                reservation = _ledger.Reservation(plan.Estimate);
+                _ledger.Reserve(reservation);
+                _sentKeys.Add(plan.RepeatKey);
+                _inFlight++;
+            }
+            var task = Task.Run(() => RunAsync(plan, reservation));
+            lock (_lock) _running.Add(task);
+        }
+
+        /// <summary>Waits up to <paramref name="wait"/> for an outcome to be ready; true when one is.</summary>
+        public bool WaitForOutcome(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            if (!_outcomes.IsEmpty) return true;
+            if (_outcomeSignal.Wait(wait, cancellationToken)) _outcomeSignal.Release();
+            return !_outcomes.IsEmpty;
+        }
+
+        /// <summary>Waits for the next outcome without blocking a thread (for callers that are async themselves).</summary>
+        public async Task<CreateOutcome> NextOutcomeAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                if (TryTake(out var outcome)) return outcome!;
+                await _outcomeSignal.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _outcomeSignal.Release();
+            }
+        }
+
+        public bool TryTake(out CreateOutcome? outcome)
+        {
+            var taken = _outcomes.TryDequeue(out var next);
+            if (taken) _outcomeSignal.Wait(0);
+            outcome = next;
+            return taken;
+        }
+
+        /// <summary>
+        /// Stops submitting, from any thread: closes the gate (after this returns no create can start a try) and ends
+        /// every wait. Creates already on the wire go on to their answer or their timeout.
+        /// </summary>
+        public void Stop()
+        {
+            _gate.Close();
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        /// <summary>After <see cref="Stop"/>: waits up to <paramref name="bound"/> for creates in flight to end; true when all did.</summary>
+        public bool SeeThrough(TimeSpan bound)
+        {
+            Task[] running;
+            lock (_lock) running = _running.Where(t => !t.IsCompleted).ToArray();
+            return running.Length == 0 || Task.WaitAll(running, bound);
+        }
+
+        private async Task RunAsync(CreatePlan plan, decimal reservation)
+        {
+            var sendId = Guid.NewGuid().ToString("N");
+            var sent = false;
+            CreateOutcome outcome;
+            try
+            {
+                var created = await _api.CreateJobAsync(plan.Request, _stop.Token, _gate, () =>
+                {
+                    RecordBatchOnce();
+                    _events.Sending(new SendingCreate(sendId, _options.BatchId, _options.Endpoint, DateTimeOffset.Now, plan.Request, plan.Estimate));
+                    sent = true;
+                }).ConfigureAwait(false);
+                var job = AcceptedJob(plan, created);
+                _events.Accepted(sendId, job);
+                outcome = new CreateOutcome(plan, CreateResult.Accepted, job, null);
+            }
+            catch (ShortApiException ex) when (ex.Kind == ShortApiErrorKind.CreateOutcomeUnknown)
+            {
+                _events.Unconfirmed(sendId, ex);
+                outcome = new CreateOutcome(plan, CreateResult.Unconfirmed, null, ex);
+            }
+            catch (ShortApiException ex)
+            {
+                if (sent) _events.Refused(sendId, ex);
+                outcome = new CreateOutcome(plan, ex.Kind == ShortApiErrorKind.NotSent ? CreateResult.NotSent : CreateResult.Refused, null, ex);
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Stopped while waiting to send or to resend after a certain refusal: nothing was created.
+                var notSent = new ShortApiException(ShortApiErrorKind.NotSent,
+                    $"Create job for '{plan.Request.Image.ShortName}': not sent, because the command was stopped. Nothing was created or charged.", innerException: ex);
+                if (sent) _events.Refused(sendId, notSent);
+                outcome = new CreateOutcome(plan, CreateResult.NotSent, null, notSent);
+            }
+            catch (Exception ex)
+            {
+                // Unforeseen: if anything left, it may have been acted on, so it is Unconfirmed, never "refused".
+                var unknown = new ShortApiException(sent ? ShortApiErrorKind.CreateOutcomeUnknown : ShortApiErrorKind.NotSent,
+                    $"Create job for '{plan.Request.Image.ShortName}' failed unexpectedly: {ex.Message}" +
+                    (sent ? " It may have reached the service; check your dashboard before submitting this picture again." : " Nothing was sent."), innerException: ex);
+                if (sent) _events.Unconfirmed(sendId, unknown);
+                outcome = new CreateOutcome(plan, sent ? CreateResult.Unconfirmed : CreateResult.NotSent, null, unknown);
+            }
+            Settle(outcome, reservation);
+        }
+
+        private void Settle(CreateOutcome outcome, decimal reservation)
+        {
+            lock (_lock)
+            {
+                // Queued before the count drops, so a caller that sees nothing in flight also sees every outcome.
+                _outcomes.Enqueue(outcome);
+                _inFlight--;
+                _anyReturned = true;
+                switch (outcome.Result)
+                {
+                    case CreateResult.Accepted:
+                        _ledger.Accepted(reservation, outcome.Plan.Estimate, outcome.Job!.Amount);
+                        _totals.Accepted++;
+                        _totals.EstimatedAccepted += outcome.Plan.Estimate;
+                        break;
+                    case CreateResult.Unconfirmed:
+                        _ledger.MadeUnconfirmed(reservation);
+                        _totals.Unconfirmed++;
+                        break;
+                    case CreateResult.NotSent:
+                        _ledger.Released(reservation);
+                        _totals.NotSent++;
+                        break;
+                    default:
+                        _ledger.Released(reservation);
+                        _totals.Refused++;
+                        break;
+                }
+                if (outcome.Halts && HaltReason == null) HaltReason = outcome.Error;
+            }
+            _outcomeSignal.Release();
+        }
+
+        private void RecordBatchOnce()
+        {
+            lock (_lock)
+            {
+                if (_batchRecorded) return;
+                _batchRecorded = true;
+            }
+            _events.BatchStarted(new BatchStart(_options.BatchId, _options.Endpoint, DateTimeOffset.Now));
+        }
+
+        private VideoJob AcceptedJob(CreatePlan plan, CreatedJob created)
+        {
+            var request = plan.Request;
+            return new VideoJob(created.JobId)
+            {
+                Status = JobStatus.Queued,
+                Image = request.Image.Display,
+                Prompt = request.Prompt,
+                Mode = request.Mode,
+                Resolution = request.EffectiveResolution,
+                Duration = request.EffectiveDuration,
+                GenerateAudio = request.GenerateAudio == true,
+                VoiceId = request.VoiceId,
+                CallbackUrl = request.CallbackUrl,
+                EstimatedCost = plan.Estimate,
+                Amount = created.Amount,
+                CreatedAt = DateTimeOffset.Now,
+                BatchId = _options.BatchId,
+                Endpoint = _options.Endpoint,
+            };
+        }
+
+        public void Dispose()
+        {
+            Stop();
+            // Creates still on the wire keep running to their answer and write it to the history; only the signals go.
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ShortApi.Vidu.Wire;
+
+namespace ShortApi.Vidu.History
+{
+    /// <summary>
+    /// The job history: the only writer of the file, fed by the core's events, and its reader. A paid job survives a
+    /// crashed session because its "sending" line is on disk before the create leaves and its outcome right after.
+    /// Writing never fails a batch: a history that cannot be written is a warning, because a job the service accepted
+    /// must still reach the user. The key is never written: nothing that holds it reaches this class.
+    /// </summary>
+    internal sealed class JobStore : IJobEvents
+    {
+        /// <summary>Overrides the history file's location.</summary>
+        public const string PathVariable = "SHORTAPI_HISTORY_PATH";
+
+        /// <summary>Set to 1, true or yes to keep no history.</summary>
+        public const string DisableVariable = "SHORTAPI_NO_HISTORY";
+
+        private readonly HistoryFile _file;
+        private readonly Action<string>? _warn;
+
+        /// <summary>Opens the history at a full path (the file is created on the first write).</summary>
+        /// <exception cref="ArgumentException">The path is a folder, or not a usable file path; the message says what to do.</exception>
+        public JobStore(string fullPath, Action<string>? warn = null)
+        {
+            if (Directory.Exists(fullPath))
+                throw new ArgumentException($"The job history path '{fullPath}' is a folder. Give a file path (for example '{Path.Combine(fullPath, "history.jsonl")}') with -HistoryPath or $env:{PathVariable}, or turn the history off with -NoHistory.");
+            _file = new HistoryFile(fullPath);
+            _warn = warn;
+        }
+
+        public string FilePath => _file.Path;
+
+        /// <summary>The per-user default: LocalApplicationData/ShortApi.Vidu/history.jsonl.</summary>
+        public static string DefaultPath =>
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+                "ShortApi.Vidu", "history.jsonl");
+
+        /// <summary>Whether SHORTAPI_NO_HISTORY turns the history off.</summary>
+        public static bool IsDisabledByEnvironment()
+        {
+            var value = Environment.GetEnvironmentVariable(DisableVariable);
+            return value != null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        }
+
+        public void BatchStarted(BatchStart batch)
+        {
+            SessionIdentity.RememberBatch(FilePath, batch.Endpoint, batch.BatchId);
+            Write(HistoryLine.Batch(batch));
+        }
+
+        public void Sending(SendingCreate create) => Write(HistoryLine.Sending(create));
+
+        public void Accepted(string sendId, VideoJob job) => Write(HistoryLine.Created(sendId, job, DateTimeOffset.Now));
+
+        public void Refused(string sendId, ShortApiException error) => Write(HistoryLine.Outcome("refused", sendId, error, DateTimeOffset.Now));
+
+        public void Unconfirmed(string sendId, ShortApiException error) => Write(HistoryLine.Outcome("unconfirmed", sendId, error, DateTimeOffset.Now));
+
+        public void StatusChanged(VideoJob job) => Write(HistoryLine.Status(job, DateTimeOffset.Now));
+
+        public void Saved(VideoJob job, SavedVideo file) => Write(HistoryLine.Saved(job, file, DateTimeOffset.Now));
+
+        /// <summary>Answers a query, reading newest-first only as far back as it needs (everything for <see cref="HistoryQuery.All"/>).</summary>
+        /// <exception cref="IOException">The file exists but cannot be read.</exception>
+        public HistorySnapshot Read(HistoryQuery query)
+        {
+            if (!_file.Exists) return HistorySnapshot.Empty;
+            var fold = new HistoryFold();
+            if (query.Kind == HistoryQuery.QueryKind.All)
+            {
+                foreach (var line in _file.ReadForward())
+                    if (HistoryRecord.Parse(line) is HistoryRecord record) fold.Apply(record);
+                return fold.Result();
+            }
+            var scan = new HistoryScan(query, FilePath);
+            var newestFirst = new List<HistoryRecord>();
+            foreach (var line in _file.ReadBackward())
+            {
+                if (!(HistoryRecord.Parse(line) is HistoryRecord record)) continue;
+                newestFirst.Add(record);
+                if (!scan.Take(record)) break;
+            }
+            for (var i = newestFirst.Count - 1; i >= 0; i--) fold.Apply(newestFirst[i]);
+            var snapshot = fold.Result();
+            return Narrow(query, scan.Finish(), snapshot);
+        }
+
+        private static HistorySnapshot Narrow(HistoryQuery query, string? batch, HistorySnapshot snapshot)
+        {
+            IEnumerable<VideoJob> jobs = snapshot.Jobs;
+            switch (query.Kind)
+            {
+                case HistoryQuery.QueryKind.LastBatch:
+                    jobs = batch == null ? Enumerable.Empty<VideoJob>() : jobs.Where(j => j.BatchId == batch);
+                    break;
+                case HistoryQuery.QueryKind.Newest:
+                    // Status and saved lines of older jobs were read too; only jobs whose creation was seen are whole.
+                    jobs = jobs.Where(j => j.CreatedAt != null).Take(query.Count);
+                    break;
+                case HistoryQuery.QueryKind.Since:
+                    jobs = jobs.Where(j => j.CreatedAt >= query.SinceTime);
+                    break;
+                case HistoryQuery.QueryKind.Jobs:
+                    jobs = jobs.Where(j => query.JobIds.Contains(j.JobId));
+                    break;
+            }
+            return new HistorySnapshot(jobs.ToList(), snapshot.SavedFiles, snapshot.Batches);
+        }
+
+        private void Write(byte[] line)
+        {
+            try
+            {
+                _file.Append(line);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            {
+                // A job the service accepted must still be emitted; say loudly that it is not on disk.
+                _warn?.Invoke($"Could not write the job history at '{FilePath}': {ex.Message}. Keep the job objects (for example with Export-Clixml) until this is fixed.");
+            }
+        }
+    }
+}

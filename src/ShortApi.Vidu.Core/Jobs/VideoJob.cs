@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using ShortApi.Vidu.Wire;
+
+namespace ShortApi.Vidu
+{
+    /// <summary>
+    /// One video job as the module knows it at one moment: what was asked, what it cost and where it stood. A job is a
+    /// snapshot: nothing changes it after it was handed out; news about the job comes as a new object. Property names
+    /// match the cmdlets' parameters so the object binds by property name down a pipeline.
+    /// </summary>
+    public sealed class VideoJob
+    {
+        /// <summary>Creates a job with only its id known (for callers of the public client).</summary>
+        public VideoJob(string jobId)
+        {
+            JobId = jobId ?? string.Empty;
+        }
+
+        /// <summary>The service's id for the job; empty for an <see cref="JobStatus.Unconfirmed"/> create, whose id is unknown.</summary>
+        public string JobId { get; internal set; }
+
+        /// <summary>The job's state by name.</summary>
+        public JobStatus Status { get; internal set; } = JobStatus.Queued;
+
+        /// <summary>The raw status number from the last answer, or null before the first query.</summary>
+        public int? StatusCode { get; internal set; }
+
+        /// <summary>The source image: a full local path or an http(s) URL (never the encoded bytes).</summary>
+        public string? Image { get; internal set; }
+
+        /// <summary>The text prompt.</summary>
+        public string? Prompt { get; internal set; }
+
+        /// <summary>Generation mode (turbo, pro, pro-fast).</summary>
+        public string? Mode { get; internal set; }
+
+        /// <summary>Output resolution (540p, 720p, 1080p).</summary>
+        public string? Resolution { get; internal set; }
+
+        /// <summary>Video length in seconds.</summary>
+        public int? Duration { get; internal set; }
+
+        /// <summary>Whether audio was requested.</summary>
+        public bool GenerateAudio { get; internal set; }
+
+        /// <summary>The voice (timbre) id sent with audio, if any.</summary>
+        public string? VoiceId { get; internal set; }
+
+        /// <summary>Where the service was asked to POST the result, if anywhere.</summary>
+        public string? CallbackUrl { get; internal set; }
+
+        /// <summary>The module's estimate from the price table, in USD.</summary>
+        public decimal? EstimatedCost { get; internal set; }
+
+        /// <summary>What the service said it charged, in USD.</summary>
+        public decimal? Amount { get; internal set; }
+
+        /// <summary>When the service accepted the job (for an Unconfirmed create: when it was sent).</summary>
+        public DateTimeOffset? CreatedAt { get; internal set; }
+
+        /// <summary>When the status was last read from the service.</summary>
+        public DateTimeOffset? UpdatedAt { get; internal set; }
+
+        /// <summary>When the module first saw the job finished.</summary>
+        public DateTimeOffset? CompletedAt { get; internal set; }
+
+        /// <summary>The first result URL (on the CDN; links expire after about a day).</summary>
+        public string? VideoUrl => VideoUrls.FirstOrDefault();
+
+        /// <summary>Every result URL.</summary>
+        public string[] VideoUrls { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Why the job failed, or why a create is Unconfirmed.</summary>
+        public string? Error { get; internal set; }
+
+        /// <summary>Where Save-ViduVideo put the video, once saved.</summary>
+        public string? SavedPath { get; internal set; }
+
+        /// <summary>Identifies the New-ViduVideoJob run that submitted the job, for resuming a batch.</summary>
+        public string? BatchId { get; internal set; }
+
+        /// <summary>The API base URI the job belongs to.</summary>
+        public string? Endpoint { get; internal set; }
+
+        /// <summary>Whether the job will not change any more.</summary>
+        public bool IsFinal => Status.IsFinal();
+
+        /// <summary>A copy with a change applied: the only way the module produces a job that differs from one already out.</summary>
+        internal VideoJob With(Action<VideoJob> change)
+        {
+            var copy = (VideoJob)MemberwiseClone();
+            change(copy);
+            return copy;
+        }
+
+        /// <summary>A copy that reflects a status answer from the service.</summary>
+        internal VideoJob WithState(JobSnapshot state, DateTimeOffset now) => With(job =>
+        {
+            job.StatusCode = state.StatusCode;
+            job.Status = state.Status;
+            job.UpdatedAt = now;
+            if (state.VideoUrls.Length > 0) job.VideoUrls = state.VideoUrls;
+            if (state.Error != null) job.Error = state.Error;
+            if (job.Status.IsFinal() && job.CompletedAt == null) job.CompletedAt = now;
+        });
+
+        /// <inheritdoc />
+        public override string ToString() => JobId.Length > 0 ? JobId : $"(unconfirmed create for {Image})";
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ShortApi.Vidu.Pipeline
+{
+    /// <summary>
+    /// Bounds each try, so a silent server cannot hang a session. A try that runs out of time becomes a Timeout
+    /// failure that says whether its body had completely left (a create whose body did not cannot have been acted on).
+    /// </summary>
+    internal sealed class PerTryTimeoutPolicy : PipelinePolicy
+    {
+        private readonly TimeSpan _timeout;
+
+        public PerTryTimeoutPolicy(TimeSpan timeout)
+        {
+            _timeout = timeout;
+        }
+
+        public override async Task ProcessAsync(PipelineMessage message, PipelineNext next)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(message.SendToken);
+            timer.CancelAfter(_timeout);
+            message.TryToken = timer.Token;
+            message.ExtendTry = () => timer.CancelAfter(_timeout);
+            try
+            {
+                await next.InvokeAsync(message).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsOurTimeout(ex, timer, message))
+            {
+                var host = message.Request?.RequestUri?.Host ?? "the server";
+                throw new ShortApiException(ShortApiErrorKind.Timeout,
+                    $"No answer from {host} within {_timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s. Raise -TimeoutSec, or try again later.",
+                    jobId: message.JobId, innerException: ex)
+                {
+                    RequestIncomplete = message.HasBody && !message.Body.Complete,
+                };
+            }
+            finally
+            {
+                message.ExtendTry = null;
+                message.TryToken = CancellationToken.None;
+            }
+        }
+
+        // .NET Framework's streams end a cancelled read by disposing, so an ObjectDisposedException after our timer fired
+        // is the same timeout.
+        private static bool IsOurTimeout(Exception ex, CancellationTokenSource timer, PipelineMessage message) =>
+            (ex is OperationCanceledException || ex is ObjectDisposedException || ex is System.IO.IOException) &&
+            timer.IsCancellationRequested && !message.SendToken.IsCancellationRequested;
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using ShortApi.Vidu.Wire;
+
+namespace ShortApi.Vidu.Pipeline
+{
+    /// <summary>
+    /// The money rule and the retry rule, stated once. A create is sent again only when the service certainly did not
+    /// act on it AND trying again can help: a 429; a refusal in the service's own JSON envelope that says "busy" (5xx
+    /// or 3000 codes); or a request that never fully left (connection never opened, body not completely written). Any
+    /// other failure after a create fully left, a bare 5xx page from a gateway included, may have made the job.
+    /// Queries and downloads are safe to repeat, so every transient failure is retried.
+    /// </summary>
+    internal static class RetryClassifier
+    {
+        /// <summary>The envelope code third-party clients read as "upstream temporarily unavailable, retry later".</summary>
+        public const string UpstreamBusyCode = "3000";
+
+        public static bool IsRetriable(RequestKind kind, ShortApiException failure)
+        {
+            if (failure.Kind == ShortApiErrorKind.ImageChanged || failure.Kind == ShortApiErrorKind.SaveFailed ||
+                failure.Kind == ShortApiErrorKind.NotSent || failure.Kind == ShortApiErrorKind.FileExists) return false;
+            if (kind == RequestKind.Create && !failure.CertainlyNotActed) return false;
+            if (failure.ConnectionNeverOpened || failure.RequestIncomplete) return true;
+            var status = failure.EffectiveStatus;
+            if (status == 408 || status == 429) return true;
+            if (failure.ServiceCode == UpstreamBusyCode) return true;
+            if (status >= 500 && status <= 599) return kind != RequestKind.Create || failure.ServiceRefused;
+            if (kind == RequestKind.Create) return false;
+            return failure.Kind == ShortApiErrorKind.Timeout || failure.Kind == ShortApiErrorKind.ConnectionFailed ||
+                   failure.Kind == ShortApiErrorKind.InvalidResponse;
+        }
+
+        /// <summary>Whether a create that ended with this failure may have made a (paid) job.</summary>
+        public static bool MayHaveCreated(ShortApiException failure) => !failure.CertainlyNotActed;
+    }
+}

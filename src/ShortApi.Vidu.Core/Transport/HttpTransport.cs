@@ -1,0 +1,62 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Wire;
+
+namespace ShortApi.Vidu.Transport
+{
+    /// <summary>
+    /// Sends one try over the shared HttpClient and says, for a failure, whether the request can have reached the
+    /// server: a connection that never opened, or a body that never completely left, cannot have been acted on.
+    /// </summary>
+    internal sealed class HttpTransport
+    {
+        private readonly HttpClient _http;
+        private readonly Func<string, string> _redact;
+
+        public HttpTransport(HttpClient http, Func<string, string> redact)
+        {
+            _http = http;
+            _redact = redact;
+        }
+
+        public async Task SendAsync(PipelineMessage message)
+        {
+            var request = message.Request ?? throw new InvalidOperationException("BeginTry was not called.");
+            try
+            {
+                var completion = message.BufferResponse ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead;
+                message.Response = await _http.SendAsync(request, completion, message.TryToken).ConfigureAwait(false);
+                if (message.BufferResponse)
+                {
+                    // Masked before anything reads it: a server that echoes the key must not get it into a message,
+                    // an excerpt (which could cut the key so a later mask misses it) or a job's error text.
+                    message.ResponseText = _redact(await message.Response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
+                throw new ShortApiException(ShortApiErrorKind.ConnectionFailed,
+                    $"The connection to {request.RequestUri!.Host}:{request.RequestUri.Port} failed: {ex.GetBaseException().Message}",
+                    jobId: message.JobId, innerException: ex)
+                {
+                    ConnectionNeverOpened = ConnectionFailure.NeverOpened(ex),
+                    RequestIncomplete = message.HasBody && !message.Body.Complete,
+                };
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentException || ex is System.IO.IOException)
+            {
+                if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
+                // An answer that cannot even be read (an unknown charset, say) is still an answer to a request that was
+                // sent: for a create that means "may exist", never a plain failure that invites a resend.
+                throw new ShortApiException(ShortApiErrorKind.InvalidResponse,
+                    $"The answer from {request.RequestUri!.Host} could not be read: {ex.Message}", jobId: message.JobId, innerException: ex)
+                {
+                    RequestIncomplete = message.HasBody && !message.Body.Complete,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ShortApi.Vidu.History;
+
+namespace ShortApi.Vidu.Commands
+{
+    /// <summary>
+    /// What the history knows about jobs that arrive without their description (ids, CSV rows): each is looked up from
+    /// the newest end of the history, which finds recent jobs at once; the first id the tail does not have makes one full
+    /// read, indexed, so a pipeline of old jobs reads the file once, not once per job.
+    /// </summary>
+    internal sealed class HistoryIndex
+    {
+        private readonly JobStore? _store;
+        private readonly Action<string> _warn;
+        private readonly Dictionary<string, VideoJob> _known = new Dictionary<string, VideoJob>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<SavedVideo>> _saved = new Dictionary<string, IReadOnlyList<SavedVideo>>(StringComparer.Ordinal);
+        private bool _complete;
+        private bool _failed;
+
+        public HistoryIndex(JobStore? store, Action<string> warn)
+        {
+            _store = store;
+            _warn = warn;
+        }
+
+        /// <summary>The recorded job, or null.</summary>
+        public VideoJob? Find(string jobId)
+        {
+            Load(jobId);
+            return _known.TryGetValue(jobId, out var job) ? job : null;
+        }
+
+        /// <summary>The files the history records as this job's saved videos.</summary>
+        public IReadOnlyList<SavedVideo> SavedFiles(string jobId)
+        {
+            Load(jobId);
+            return _saved.TryGetValue(jobId, out var files) ? files : Array.Empty<SavedVideo>();
+        }
+
+        private void Load(string jobId)
+        {
+            if (_store == null || _failed || _known.ContainsKey(jobId) || _complete) return;
+            try
+            {
+                Add(_store.Read(HistoryQuery.Jobs(new[] { jobId })));
+                if (_known.ContainsKey(jobId)) return;
+                Add(_store.Read(HistoryQuery.All));
+                _complete = true;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                _failed = true;
+                _warn($"Could not read the job history at '{_store.FilePath}': {ex.Message}. Jobs are taken as they come.");
+            }
+        }
+
+        private void Add(HistorySnapshot snapshot)
+        {
+            foreach (var job in snapshot.Jobs.Where(j => j.JobId.Length > 0)) _known[job.JobId] = job;
+            foreach (var pair in snapshot.SavedFiles) _saved[pair.Key] = pair.Value;
+        }
+    }
+}

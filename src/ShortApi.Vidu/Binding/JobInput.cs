@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace ShortApi.Vidu.Commands
+{
+    /// <summary>
+    /// Rebuilds the job a pipeline object stands for. A live <see cref="VideoJob"/> is used as it is; anything else
+    /// (a job read back from Export-Clixml, Import-Csv or ConvertFrom-Json, or a bare id) gives its id and whatever
+    /// description it carries, and its status is read again from the service rather than trusted.
+    /// </summary>
+    internal static class JobInput
+    {
+        // Wide enough for any id format seen (hex, UUID, prefixed), narrow enough to refuse a file path or a sentence.
+        private static readonly Regex JobIdPattern = new Regex(@"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$", RegexOptions.CultureInvariant);
+
+        public static bool IsValidJobId(string? jobId) => jobId != null && JobIdPattern.IsMatch(jobId);
+
+        /// <summary>Whether the object is an Unconfirmed create (no job id known), live or read back from a file.</summary>
+        public static bool IsUnconfirmed(object? input)
+        {
+            var baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
+            if (baseObject is VideoJob job) return job.Status == JobStatus.Unconfirmed;
+            return input is PSObject carrier && string.Equals(carrier.Properties["Status"]?.Value?.ToString(), nameof(JobStatus.Unconfirmed), StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The job for an id and the object that carried it; <paramref name="live"/> says whether its status can be trusted.</summary>
+        public static VideoJob From(string jobId, object? input, out bool live)
+        {
+            var baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
+            if (baseObject is VideoJob job && job.JobId == jobId)
+            {
+                live = true;
+                return job;
+            }
+            live = false;
+            var rebuilt = new VideoJob(jobId) { Status = JobStatus.Unknown };
+            if (input is PSObject carrier && !(baseObject is string))
+            {
+                rebuilt.Image = Read<string>(carrier, "Image");
+                rebuilt.Prompt = Read<string>(carrier, "Prompt");
+                rebuilt.Mode = Read<string>(carrier, "Mode");
+                rebuilt.Resolution = Read<string>(carrier, "Resolution");
+                rebuilt.Duration = Read<int?>(carrier, "Duration");
+                rebuilt.GenerateAudio = Read<bool?>(carrier, "GenerateAudio") ?? false;
+                rebuilt.VoiceId = Read<string>(carrier, "VoiceId");
+                rebuilt.EstimatedCost = Read<decimal?>(carrier, "EstimatedCost");
+                rebuilt.Amount = Read<decimal?>(carrier, "Amount");
+                rebuilt.CreatedAt = Read<DateTimeOffset?>(carrier, "CreatedAt");
+                rebuilt.BatchId = Read<string>(carrier, "BatchId");
+                rebuilt.Endpoint = Read<string>(carrier, "Endpoint");
+                rebuilt.SavedPath = Read<string>(carrier, "SavedPath");
+            }
+            return rebuilt;
+        }
+
+        /// <summary>A copy of the job with what it does not say filled in from what the history recorded about it.</summary>
+        public static VideoJob Enrich(VideoJob job, VideoJob? known)
+        {
+            if (known == null) return job;
+            return job.With(j =>
+            {
+                j.Image ??= known.Image;
+                j.Prompt ??= known.Prompt;
+                j.Mode ??= known.Mode;
+                j.Resolution ??= known.Resolution;
+                j.Duration ??= known.Duration;
+                j.VoiceId ??= known.VoiceId;
+                j.EstimatedCost ??= known.EstimatedCost;
+                j.Amount ??= known.Amount;
+                j.CreatedAt ??= known.CreatedAt;
+                j.BatchId ??= known.BatchId;
+                j.Endpoint ??= known.Endpoint;
+                j.SavedPath ??= known.SavedPath;
+                j.GenerateAudio |= known.GenerateAudio;
+            });
+        }
+
+        private static T? Read<T>(PSObject carrier, string name)
+        {
+            var value = carrier.Properties[name]?.Value;
+            if (value == null) return default;
+            if (value is string text && string.IsNullOrWhiteSpace(text)) return default;
+            try
+            {
+                return LanguagePrimitives.TryConvertTo<T>(value, System.Globalization.CultureInfo.InvariantCulture, out var converted) ? converted : default;
+            }
+            catch (Exception)
+            {
+                return default;
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using ShortApi.Vidu.History;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Transport;
+using ShortApi.Vidu.Wire;
+using WireApiKey = ShortApi.Vidu.Wire.ApiKey;
+
+namespace ShortApi.Vidu.Commands
+{
+    /// <summary>
+    /// The parameters every cmdlet that talks to the service takes (key, endpoint, retries, timeout, history),
+    /// and the one place they become the core's client and job store.
+    /// </summary>
+    public abstract class ViduApiCmdlet : ViduCmdlet
+    {
+        private Uri? _baseUri;
+        private JobStore? _store;
+
+        /// <summary>The ShortAPI key. Defaults to $env:SHORTAPI_KEY. Takes a SecureString or a plain string.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The API base URI. Defaults to $env:SHORTAPI_BASE_URL, else https://api.shortapi.ai.</summary>
+        [Parameter]
+        public string? BaseUri { get; set; }
+
+        /// <summary>How many times a failed request is sent again (a create only when the service certainly did not act).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = 5;
+
+        /// <summary>The first retry delay in seconds; later ones double, with jitter. A Retry-After from the service wins.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; } = 1;
+
+        /// <summary>How long one request may take, in seconds.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>Keeps this command's jobs out of the local job history.</summary>
+        [Parameter]
+        public SwitchParameter NoHistory { get; set; }
+
+        /// <summary>The job history file. Defaults to $env:SHORTAPI_HISTORY_PATH, else the user's data folder.</summary>
+        [Parameter]
+        public string? HistoryPath { get; set; }
+
+        /// <summary>The endpoint, checked in BeginProcessing so a bad one fails before any input is read.</summary>
+        internal Uri Endpoint => _baseUri ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        /// <summary>The job history, or null when it is turned off.</summary>
+        internal JobStore? Store => _store;
+
+        /// <summary>Where the core reports what happens to jobs: the history, or nowhere.</summary>
+        internal IJobEvents JobEvents => (IJobEvents?)_store ?? NoJobEvents.Instance;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _baseUri = ApiEndpoint.Resolve(BaseUri);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidBaseUri(ex, BaseUri));
+            }
+            _store = OpenStore();
+        }
+
+        // Relative paths (from -HistoryPath or the environment) mean what they mean at the prompt: PowerShell's current
+        // location, not the process's. A path that cannot hold a history fails the command before anything is sent.
+        private JobStore? OpenStore()
+        {
+            if (NoHistory || JobStore.IsDisabledByEnvironment()) return null;
+            var given = !string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : Environment.GetEnvironmentVariable(JobStore.PathVariable);
+            var source = !string.IsNullOrWhiteSpace(HistoryPath) ? "-HistoryPath" : "$env:" + JobStore.PathVariable;
+            try
+            {
+                var path = string.IsNullOrWhiteSpace(given) ? JobStore.DefaultPath : ResolveFileSystemPath(given!, source);
+                return new JobStore(path, PostWarning);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.HistoryUnavailable(ex, given));
+                return null;
+            }
+        }
+
+        /// <summary>A file-system path for a path the user typed; throws <see cref="ArgumentException"/> naming the source when it is on another provider.</summary>
+        internal string ResolveFileSystemPath(string path, string source)
+        {
+            string resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException)
+            {
+                throw new ArgumentException($"{source} '{path}' is not a usable path: {ex.Message}", ex);
+            }
+            if (provider.Name != "FileSystem")
+                throw new ArgumentException($"{source} '{path}' is on the {provider.Name} provider, not the file system. Give a folder or file on disk.");
+            return resolved;
+        }
+
+        /// <summary>The key from -ApiKey or the environment, or null when there is none; a key that cannot be sent ends the command.</summary>
+        internal WireApiKey? FindApiKey()
+        {
+            try
+            {
+                if (ApiKey != null && ApiKey.Length > 0) return new WireApiKey(ToPlainText(ApiKey));
+                return WireApiKey.FromEnvironment();
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidApiKey(ex));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Ends the command with ShortApi.MissingApiKey unless a key is at hand: called in BeginProcessing by commands
+        /// that will need the service, so a pipeline fails before an earlier command in it spends anything.
+        /// </summary>
+        protected void RequireApiKey()
+        {
+            var key = FindApiKey();
+            if (!WhatIfRequested && key == null) ThrowTerminatingError(ErrorRecords.MissingApiKey());
+        }
+
+        /// <summary>A client for the endpoint whose status queries go through <paramref name="queryLimiter"/>; a missing key ends the command.</summary>
+        internal ApiClient CreateClient(RequestRateLimiter? queryLimiter)
+        {
+            var key = FindApiKey();
+            if (key == null) ThrowTerminatingError(ErrorRecords.MissingApiKey());
+            return new ApiClient(new ApiClientOptions(Endpoint, key!)
+            {
+                MaxRetries = MaximumRetryCount,
+                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
+                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                Log = PostVerbose,
+                QueryRateLimiter = queryLimiter,
+            });
+        }
+
+        private static string ToPlainText(SecureString secure)
+        {
+            var pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+}
