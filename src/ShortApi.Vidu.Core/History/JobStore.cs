@@ -35,6 +35,9 @@ namespace ShortApi.Vidu.History
 
         public string FilePath => _file.Path;
 
+        /// <summary>How many lines the last <see cref="Read"/> parsed (for tests that pin how far back a question reads).</summary>
+        internal int LinesRead { get; private set; }
+
         /// <summary>The per-user default: LocalApplicationData/ShortApi.Vidu/history.jsonl.</summary>
         public static string DefaultPath =>
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
@@ -69,18 +72,23 @@ namespace ShortApi.Vidu.History
         /// <exception cref="IOException">The file exists but cannot be read.</exception>
         public HistorySnapshot Read(HistoryQuery query)
         {
+            LinesRead = 0;
             if (!_file.Exists) return HistorySnapshot.Empty;
             var fold = new HistoryFold();
             if (query.Kind == HistoryQuery.QueryKind.All)
             {
                 foreach (var line in _file.ReadForward())
+                {
+                    LinesRead++;
                     if (HistoryRecord.Parse(line) is HistoryRecord record) fold.Apply(record);
+                }
                 return fold.Result();
             }
             var scan = new HistoryScan(query, FilePath);
             var newestFirst = new List<HistoryRecord>();
             foreach (var line in _file.ReadBackward())
             {
+                LinesRead++;
                 if (!(HistoryRecord.Parse(line) is HistoryRecord record)) continue;
                 newestFirst.Add(record);
                 if (!scan.Take(record)) break;

@@ -27,7 +27,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Folder.Png("cat.png");
             var mine = Assert.Single(Run("New-ViduVideoJob @Api -Image cat.png -Prompt x").OutputOf<VideoJob>());
             // A later batch against another endpoint (say, the real service), in the same history.
-            new ShortApi.Vidu.History.JobHistory(HistoryPath).RecordCreated(new VideoJob("elsewhere1")
+            new ShortApi.Vidu.History.JobStore(HistoryPath).Accepted("", new VideoJob("elsewhere1")
             {
                 BatchId = "later-batch",
                 Endpoint = "https://api.shortapi.ai/",
@@ -40,7 +40,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [Fact]
         public void LastBatch_is_empty_when_this_endpoint_has_no_batch()
         {
-            new ShortApi.Vidu.History.JobHistory(HistoryPath).RecordCreated(new VideoJob("elsewhere1")
+            new ShortApi.Vidu.History.JobStore(HistoryPath).Accepted("", new VideoJob("elsewhere1")
             {
                 BatchId = "their-batch",
                 Endpoint = "https://api.shortapi.ai/",

@@ -124,7 +124,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.IsAssignableFrom<System.Management.Automation.PipelineStoppedException>(run.Terminating);
             // The stop came while both creates were inside the server's delay: the command waited for their answers,
             // so what the server accepted is in the history by the time the command returned.
-            Assert.Equal(Emulator.State.CreatesAccepted, new ShortApi.Vidu.History.JobHistory(HistoryPath).ReadJobs().Count);
+            Assert.Equal(Emulator.State.CreatesAccepted, new ShortApi.Vidu.History.JobStore(HistoryPath).Read(ShortApi.Vidu.History.HistoryQuery.All).Jobs.Count);
             Assert.Equal(2, Emulator.State.CreatesAccepted);
         }
     }

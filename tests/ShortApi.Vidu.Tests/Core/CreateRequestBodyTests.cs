@@ -20,7 +20,7 @@ namespace ShortApi.Vidu.Tests.Core
             using var folder = new TestFolder();
             var path = folder.Png("cat.png", 320, 180, padding: 200_003); // not a multiple of 3, spans several chunks
             var request = new CreateJobRequest(ImageReference.FromFile(path, path), "a cat \"purrs\" — 猫") { Duration = 7, Resolution = "1080p" };
-            using var content = new CreateRequestContent(request);
+            using var content = new CreateRequestContent(request, new RequestBodyState());
             var bytes = await content.ReadAsByteArrayAsync();
 
             Assert.Equal(request.BodyLength, bytes.LongLength);
@@ -40,7 +40,7 @@ namespace ShortApi.Vidu.Tests.Core
         public async Task Fields_left_unset_are_not_sent()
         {
             var request = new CreateJobRequest(ImageReference.FromUrl("https://example.com/a.png"), "pan left");
-            using var content = new CreateRequestContent(request);
+            using var content = new CreateRequestContent(request, new RequestBodyState());
             using var json = JsonDocument.Parse(await content.ReadAsByteArrayAsync());
             var names = new System.Collections.Generic.List<string>();
             foreach (var p in json.RootElement.GetProperty("args").EnumerateObject()) names.Add(p.Name);
@@ -57,7 +57,7 @@ namespace ShortApi.Vidu.Tests.Core
                 VoiceId = "voice-1",
                 CallbackUrl = "https://hooks.example.com/done",
             };
-            using var content = new CreateRequestContent(request);
+            using var content = new CreateRequestContent(request, new RequestBodyState());
             using var json = JsonDocument.Parse(await content.ReadAsByteArrayAsync());
             Assert.Equal(JsonValueKind.True, json.RootElement.GetProperty("args").GetProperty("generate_audio").ValueKind);
             Assert.Equal("voice-1", json.RootElement.GetProperty("args").GetProperty("voice_id").GetString());

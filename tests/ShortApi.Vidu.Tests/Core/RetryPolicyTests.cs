@@ -1,25 +1,56 @@
 using System;
-using ShortApi.Vidu.Wire;
+using System.Net.Http;
 using ShortApi.Vidu.Pipeline;
-using ShortApi.Vidu.Transport;
+using ShortApi.Vidu.Wire;
 using Xunit;
 
 namespace ShortApi.Vidu.Tests.Core
 {
+    /// <summary>The money rule and the retry rule as pure decisions, and the backoff arithmetic.</summary>
     public class RetryPolicyTests
     {
-        private static ShortApiException Http(int status) => new ShortApiException(ShortApiErrorKind.ServiceError, "x", status);
+        private static ShortApiException Page(int status) => ResponseParser.FromHttpStatus(status, "<html>upstream connect error</html>", null, null);
+
+        private static ShortApiException Envelope(int status) => ResponseParser.FromHttpStatus(status, $"{{\"code\":{status},\"msg\":\"busy\"}}", null, null);
+
+        [Theory]
+        [InlineData(500)]
+        [InlineData(502)]
+        [InlineData(503)]
+        [InlineData(504)]
+        public void A_bare_5xx_page_after_a_create_left_may_have_made_the_job_and_is_never_resent(int status)
+        {
+            var failure = Page(status);
+            Assert.False(failure.CertainlyNotActed);
+            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, failure));
+            Assert.True(RetryClassifier.MayHaveCreated(failure));
+        }
 
         [Theory]
         [InlineData(429, true)]
+        [InlineData(500, true)]
         [InlineData(503, true)]
-        [InlineData(500, false)]
-        [InlineData(502, false)]
-        [InlineData(504, false)]
         [InlineData(400, false)]
         [InlineData(401, false)]
-        public void Create_is_retried_only_when_the_server_certainly_refused(int status, bool retried) =>
-            Assert.Equal(retried, RetryPolicy.IsRetriable(RequestKind.Create, Http(status)));
+        [InlineData(402, false)]
+        public void A_refusal_in_the_services_own_envelope_is_certain_and_resent_only_when_busy(int status, bool resent)
+        {
+            var failure = Envelope(status);
+            Assert.True(failure.ServiceRefused);
+            Assert.True(failure.CertainlyNotActed);
+            Assert.Equal(resent, RetryClassifier.IsRetriable(RequestKind.Create, failure));
+        }
+
+        [Fact]
+        public void A_bare_429_is_a_refusal_that_is_resent() =>
+            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, Page(429)));
+
+        [Fact]
+        public void The_upstream_busy_code_on_a_200_is_resent()
+        {
+            var failure = ResponseParser.FromHttpStatus(200, "{\"code\":3000,\"msg\":\"upstream temporarily unavailable\"}", null, null);
+            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, failure));
+        }
 
         [Theory]
         [InlineData(429, true)]
@@ -30,15 +61,18 @@ namespace ShortApi.Vidu.Tests.Core
         [InlineData(404, false)]
         [InlineData(401, false)]
         public void Query_is_retried_on_rate_limits_and_server_errors(int status, bool retried) =>
-            Assert.Equal(retried, RetryPolicy.IsRetriable(RequestKind.Query, Http(status)));
+            Assert.Equal(retried, RetryClassifier.IsRetriable(RequestKind.Query, Page(status)));
 
         [Fact]
-        public void Create_after_a_timeout_is_not_retried_but_a_query_is()
+        public void A_create_that_timed_out_after_its_body_left_is_not_resent_but_one_whose_body_never_left_is()
         {
-            var timeout = new ShortApiException(ShortApiErrorKind.Timeout, "slow");
-            Assert.False(RetryPolicy.IsRetriable(RequestKind.Create, timeout));
-            Assert.True(RetryPolicy.IsRetriable(RequestKind.Query, timeout));
-            Assert.True(RetryPolicy.IsRetriable(RequestKind.Download, timeout));
+            var afterBody = new ShortApiException(ShortApiErrorKind.Timeout, "slow");
+            var beforeBody = new ShortApiException(ShortApiErrorKind.Timeout, "slow") { RequestIncomplete = true };
+            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, afterBody));
+            Assert.True(RetryClassifier.MayHaveCreated(afterBody));
+            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, beforeBody));
+            Assert.False(RetryClassifier.MayHaveCreated(beforeBody));
+            Assert.True(RetryClassifier.IsRetriable(RequestKind.Query, afterBody));
         }
 
         [Fact]
@@ -46,16 +80,21 @@ namespace ShortApi.Vidu.Tests.Core
         {
             var refused = new ShortApiException(ShortApiErrorKind.ConnectionFailed, "refused") { ConnectionNeverOpened = true };
             var dropped = new ShortApiException(ShortApiErrorKind.ConnectionFailed, "reset");
-            Assert.True(RetryPolicy.IsRetriable(RequestKind.Create, refused));
-            Assert.False(RetryPolicy.IsRetriable(RequestKind.Create, dropped));
+            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, refused));
+            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, dropped));
         }
 
         [Fact]
-        public void A_json_code_of_429_on_a_200_counts_as_a_refusal()
+        public void A_picture_that_changed_is_neither_resent_nor_possibly_charged()
         {
-            var limited = new ShortApiException(ShortApiErrorKind.RateLimited, "x", 200, "429");
-            Assert.True(RetryPolicy.IsRetriable(RequestKind.Create, limited));
+            var changed = new ShortApiException(ShortApiErrorKind.ImageChanged, "changed") { RequestIncomplete = true };
+            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, changed));
+            Assert.False(RetryClassifier.MayHaveCreated(changed));
         }
+
+        [Fact]
+        public void A_local_save_failure_is_not_retried_as_a_network_error() =>
+            Assert.False(RetryClassifier.IsRetriable(RequestKind.Download, new ShortApiException(ShortApiErrorKind.SaveFailed, "disk full")));
 
         [Fact]
         public void Backoff_doubles_with_jitter_between_half_and_full()
@@ -103,13 +142,24 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public void A_retry_after_longer_than_ten_minutes_is_not_waited_for() =>
+            Assert.Null(new RetryPolicy(5).NextDelay(1, TimeSpan.FromDays(30), DateTimeOffset.UtcNow, null));
+
+        [Fact]
         public void Retry_after_is_read_as_seconds_or_an_http_date()
         {
             var now = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-            Assert.Equal(TimeSpan.FromSeconds(12), RetryPolicy.ParseRetryAfter("12", now));
-            Assert.Equal(TimeSpan.FromSeconds(30), RetryPolicy.ParseRetryAfter("Wed, 25 Nov 2026 08:00:30 GMT", now));
-            Assert.Equal(TimeSpan.Zero, RetryPolicy.ParseRetryAfter("Wed, 25 Nov 2026 07:00:00 GMT", now));
-            Assert.Null(RetryPolicy.ParseRetryAfter("soon", now));
+            Assert.Equal(TimeSpan.FromSeconds(12), RetryAfterHeader.Read(Answer("12"), now));
+            Assert.Equal(TimeSpan.FromSeconds(30), RetryAfterHeader.Read(Answer("Wed, 25 Nov 2026 08:00:30 GMT"), now));
+            Assert.Equal(TimeSpan.Zero, RetryAfterHeader.Read(Answer("Wed, 25 Nov 2026 07:00:00 GMT"), now));
+            Assert.Null(RetryAfterHeader.Read(Answer(null), now));
+        }
+
+        private static HttpResponseMessage Answer(string? retryAfter)
+        {
+            var response = new HttpResponseMessage((System.Net.HttpStatusCode)429);
+            if (retryAfter != null) response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            return response;
         }
     }
 }

@@ -97,7 +97,7 @@ namespace ShortApi.Vidu.Tests.Emulator
         {
             await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(100));
             var created = await emulator.Client().CreateJobAsync(
-                new ShortApi.Vidu.Http.CreateJobRequest(ShortApi.Vidu.Images.ImageReference.FromUrl("https://a/b.png"), "x"), default);
+                new ShortApi.Vidu.Wire.CreateJobRequest(ShortApi.Vidu.Images.ImageReference.FromUrl("https://a/b.png"), "x"), default);
             await Task.Delay(300);
             var state = await emulator.Client().QueryJobAsync(created.JobId, default);
             var bytes = await Http.GetByteArrayAsync(state.VideoUrls.Single());

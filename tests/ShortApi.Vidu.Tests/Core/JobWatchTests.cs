@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ShortApi.Vidu.History;
+using ShortApi.Vidu.Images;
+using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Tests.Support;
+using ShortApi.Vidu.Watching;
+using ShortApi.Vidu.Wire;
+using Xunit;
+
+namespace ShortApi.Vidu.Tests.Core
+{
+    public class JobWatchTests
+    {
+        private static Task<CreatedJob> Create(ApiClient client) =>
+            client.CreateJobAsync(new CreateJobRequest(ImageReference.FromUrl("https://example.com/a.png"), "x"), CancellationToken.None);
+
+        private static JobWatch Watch(ApiClient client, double pollSeconds) =>
+            new JobWatch(client, new JobWatchOptions { PollInterval = TimeSpan.FromSeconds(pollSeconds) }, NoJobEvents.Instance, CancellationToken.None);
+
+        [Fact]
+        public async Task A_job_dated_in_the_future_is_still_watched_at_once()
+        {
+            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(200));
+            var client = emulator.Client();
+            var created = await Create(client);
+            // A clock ahead, or a date misread from a file in another culture.
+            var job = new VideoJob(created.JobId) { CreatedAt = DateTimeOffset.UtcNow.AddDays(40) };
+            using var watch = Watch(client, 0.2);
+            watch.Add(job);
+            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(30), CancellationToken.None));
+            Assert.True(result!.Succeeded);
+        }
+
+        [Fact]
+        public async Task A_job_whose_answers_keep_failing_is_asked_again_not_dropped()
+        {
+            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(200));
+            var client = emulator.Client(retries: 0);
+            var created = await Create(client);
+            emulator.EnqueueFaults("query", "html", "truncated", "500", "empty");
+            using var watch = Watch(client, 0.1);
+            watch.Add(new VideoJob(created.JobId));
+            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(60), CancellationToken.None));
+            Assert.True(result!.Succeeded);
+            Assert.True(emulator.State.QueriesReceived >= 5);
+        }
+
+        [Fact]
+        public async Task Jobs_handed_out_are_snapshots_that_polling_never_changes()
+        {
+            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(300));
+            var client = emulator.Client();
+            var given = new VideoJob((await Create(client)).JobId) { Status = JobStatus.Queued };
+            using var watch = Watch(client, 0.05);
+            watch.Add(given);
+            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(30), CancellationToken.None));
+            Assert.Equal(JobStatus.Queued, given.Status);
+            Assert.Empty(given.VideoUrls);
+            Assert.NotSame(given, result!.Job);
+            Assert.Equal(JobStatus.Succeeded, result.Job.Status);
+        }
+
+        [Fact]
+        public async Task Stopping_then_taking_then_listing_the_rest_accounts_for_every_job_exactly_once()
+        {
+            // Jobs finish all around the moment the wait is stopped: each must end up taken or remaining, never both,
+            // never neither (a job finishing between "take" and "list the rest" used to vanish).
+            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(400));
+            var client = emulator.Client();
+            for (var round = 0; round < 8; round++)
+            {
+                var ids = new List<string>();
+                for (var i = 0; i < 12; i++) ids.Add((await Create(client)).JobId);
+                using var watch = Watch(client, 0.02);
+                foreach (var id in ids) watch.Add(new VideoJob(id));
+                await emulator.State.WaitUntilAsync(s => s.QueriesReceived > 0, TimeSpan.FromSeconds(30));
+                await Task.Delay(round * 60);
+                await watch.StopPollingAsync(TimeSpan.FromSeconds(30));
+                var taken = new List<string>();
+                while (watch.TryTake(out var result, TimeSpan.Zero, CancellationToken.None)) taken.Add(result!.Job.JobId);
+                var remaining = watch.Remaining().Select(j => j.JobId).ToList();
+                Assert.Empty(taken.Intersect(remaining));
+                Assert.Equal(ids.OrderBy(x => x), taken.Concat(remaining).OrderBy(x => x));
+            }
+        }
+
+        [Fact]
+        public async Task Every_change_of_state_is_one_history_event()
+        {
+            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(300));
+            var client = emulator.Client();
+            using var folder = new TestFolder();
+            var store = new JobStore(folder.File("history.jsonl"));
+            var job = new VideoJob((await Create(client)).JobId) { Status = JobStatus.Queued };
+            store.Accepted("", job);
+            using var watch = new JobWatch(client, new JobWatchOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, store, CancellationToken.None);
+            watch.Add(job);
+            Assert.True(watch.TryTake(out _, TimeSpan.FromSeconds(30), CancellationToken.None));
+            var recorded = store.Read(HistoryQuery.All).Jobs.Single();
+            Assert.Equal(JobStatus.Succeeded, recorded.Status);
+            Assert.NotNull(recorded.VideoUrl);
+        }
+    }
+}
