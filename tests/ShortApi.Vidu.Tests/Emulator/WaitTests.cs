@@ -10,7 +10,9 @@ namespace ShortApi.Vidu.Tests.Emulator
     /// <summary>Waiting on the emulator's events instead of sleeping: in process (WaitUntilAsync) and over HTTP (/_emulator/wait).</summary>
     public class WaitTests
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+        // The waits themselves are given long; a wake-up that only came from the timeout's last look must still fail the test.
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
 
         [Fact]
         public async Task WaitUntilAsync_completes_when_a_counter_reaches_the_condition()
@@ -22,7 +24,7 @@ namespace ShortApi.Vidu.Tests.Emulator
             await CreateJobAsync(emulator);
             Assert.False(waiting.IsCompleted, "completed after one create, though it waits for two");
             await CreateJobAsync(emulator);
-            await waiting;
+            await waiting.WaitAsync(Prompt);
         }
 
         [Fact]
@@ -32,7 +34,7 @@ namespace ShortApi.Vidu.Tests.Emulator
             var waiting = emulator.State.WaitUntilAsync(s => s.CdnRequests.Count == 1, Patience);
             using var missing = await DownloadAsync(emulator, "no-such-job");
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-            await waiting;
+            await waiting.WaitAsync(Prompt);
         }
 
         [Fact]
