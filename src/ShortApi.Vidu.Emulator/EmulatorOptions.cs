@@ -44,6 +44,13 @@ public sealed class EmulatorOptions
     /// <summary>USD added to the charge when <c>generate_audio</c> is true (lets tests make the charge differ from an estimate).</summary>
     public decimal AudioSurcharge { get; set; }
 
+    /// <summary>The account's credit in USD; each accepted create is charged its amount, and a create costing more than is left is refused with 402. Null is unlimited.</summary>
+    /// <remarks>Setting a different value starts the account afresh at that value; a reset restores it.</remarks>
+    public decimal? Balance { get; set; }
+
+    /// <summary>Answer in the flat shape the API page's own JavaScript and Python examples read (<c>job_id</c>, <c>status</c>, <c>result</c> at the top level, no <c>data</c>).</summary>
+    public bool FlatAnswers { get; set; }
+
     /// <summary>Largest request body accepted; a larger one is answered 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
@@ -83,6 +90,11 @@ public sealed class EmulatorOptions
         if (AudioSurcharge < 0)
         {
             throw new ArgumentException("AudioSurcharge must not be negative.");
+        }
+
+        if (Balance < 0)
+        {
+            throw new ArgumentException("Balance must not be negative (null means unlimited).");
         }
 
         if (MaxRequestBodyBytes <= 0 || MaxRequestBodyBytes > Array.MaxLength)

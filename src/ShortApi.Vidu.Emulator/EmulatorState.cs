@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ShortApi.Vidu.Emulator;
 
@@ -14,22 +16,35 @@ public sealed class EmulatorState
     private readonly List<CdnRequest> cdnRequests = new();
     private readonly List<string> callbackSinkBodies = new();
     private readonly QueryRateMeter queryRate;
+    private readonly BalanceAccount balance;
+    private readonly StateChangeSignal changed = new();
+    private readonly TimeProvider clock;
     private int createsReceived;
     private int createsAccepted;
+    private int createsRefused;
     private int queriesReceived;
     private int downloadsServed;
     private int createsInFlight;
 
-    internal EmulatorState(TimeProvider clock)
+    internal EmulatorState(TimeProvider clock, EmulatorOptions options)
     {
+        this.clock = clock;
         queryRate = new QueryRateMeter(clock);
+        balance = new BalanceAccount(options);
     }
 
     /// <summary>Create requests that arrived, whatever became of them.</summary>
     public int CreatesReceived => Volatile.Read(ref createsReceived);
 
-    /// <summary>Jobs actually created, including those answered 500/502/504 or dropped after creation.</summary>
+    /// <summary>Jobs actually created, including those answered with a gateway page, answered late, or dropped after creation.</summary>
     public int CreatesAccepted => Volatile.Read(ref createsAccepted);
+
+    /// <summary>Creates answered without a job being made: any refusal (401, 400, 402, 429, a refusal fault) or malformed answer.</summary>
+    /// <remarks>A create whose client left during a wait, before anything was made, is neither accepted nor refused.</remarks>
+    public int CreatesRefused => Volatile.Read(ref createsRefused);
+
+    /// <summary>USD left to spend, or null when the balance is unlimited (<see cref="EmulatorOptions.Balance"/>).</summary>
+    public decimal? BalanceRemaining => balance.Remaining;
 
     /// <summary>Ids of the created jobs, in creation order.</summary>
     public IReadOnlyList<string> AcceptedJobIds => Snapshot(acceptedJobIds);
@@ -62,7 +77,58 @@ public sealed class EmulatorState
 
     internal FaultScript Faults { get; } = new();
 
-    /// <summary>Forgets jobs, counters, recordings and queued faults; requests still in flight stay counted as in flight.</summary>
+    /// <summary>Completes once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming the counts when <paramref name="timeout"/> passes first.</summary>
+    /// <remarks>The condition is checked now and again after every change to a counter or a recording, on a pool thread.</remarks>
+    public Task WaitUntilAsync(Func<EmulatorState, bool> condition, TimeSpan timeout) =>
+        WaitUntilAsync(condition, timeout, CancellationToken.None);
+
+    /// <summary>Same as <see cref="WaitUntilAsync(Func{EmulatorState, bool}, TimeSpan)"/>, and gives up when <paramref name="cancellationToken"/> trips.</summary>
+    public async Task WaitUntilAsync(Func<EmulatorState, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must not be negative (or must be Timeout.InfiniteTimeSpan).");
+        }
+
+        long started = clock.GetTimestamp();
+        while (true)
+        {
+            // Taken before the check: a change between the check and the wait still completes it.
+            Task change = changed.NextChange;
+            if (condition(this))
+            {
+                return;
+            }
+
+            TimeSpan left = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - clock.GetElapsedTime(started);
+            bool outOfTime = left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero;
+            if (outOfTime || !await ChangesWithinAsync(change, left, cancellationToken).ConfigureAwait(false))
+            {
+                // One last look: the change that would have woken us may have landed just as the time ran out.
+                if (condition(this))
+                {
+                    return;
+                }
+
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"The emulator's state did not meet the condition within {timeout.TotalMilliseconds} ms. Now: {this}."));
+            }
+        }
+    }
+
+    /// <summary>The counters on one line, for test messages.</summary>
+    public override string ToString()
+    {
+        decimal? left = BalanceRemaining;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"createsReceived {CreatesReceived}, createsAccepted {CreatesAccepted}, createsRefused {CreatesRefused}, createsInFlight {CreatesInFlight}, "
+            + $"queriesReceived {QueriesReceived}, downloadsServed {DownloadsServed}, cdnRequests {CdnRequests.Count}, "
+            + $"callbacks {RecordedCallbacks.Count}, callbackSinkReceived {CallbackSinkBodies.Count}, recordedRequests {RecordedRequests.Count}, "
+            + $"balanceRemaining {(left is decimal credit ? AmountText.Of(credit) : "unlimited")}");
+    }
+
+    /// <summary>Forgets jobs, counters, recordings and queued faults, and restores the configured balance; requests still in flight stay counted as in flight.</summary>
     public void Reset()
     {
         lock (gate)
@@ -77,36 +143,72 @@ public sealed class EmulatorState
             callbackSinkBodies.Clear();
             Interlocked.Exchange(ref createsReceived, 0);
             Interlocked.Exchange(ref createsAccepted, 0);
+            Interlocked.Exchange(ref createsRefused, 0);
             Interlocked.Exchange(ref queriesReceived, 0);
             Interlocked.Exchange(ref downloadsServed, 0);
+            balance.Restore();
         }
+
+        changed.Notify();
+    }
+
+    /// <summary>Back to the configured balance, keeping everything else (an options change that names the balance).</summary>
+    internal void RestoreBalance()
+    {
+        balance.Restore();
+        changed.Notify();
     }
 
     internal void CreateArrived()
     {
         Interlocked.Increment(ref createsReceived);
         Interlocked.Increment(ref createsInFlight);
+        changed.Notify();
     }
 
-    internal void CreateAnswered() => Interlocked.Decrement(ref createsInFlight);
+    internal void CreateAnswered()
+    {
+        Interlocked.Decrement(ref createsInFlight);
+        changed.Notify();
+    }
+
+    /// <summary>Counted before the refusal is written, so a client that has read it finds it counted.</summary>
+    internal void CreateRefused()
+    {
+        Interlocked.Increment(ref createsRefused);
+        changed.Notify();
+    }
 
     internal void QueryArrived()
     {
         Interlocked.Increment(ref queriesReceived);
         queryRate.Arrived();
+        changed.Notify();
     }
 
-    internal void DownloadServed() => Interlocked.Increment(ref downloadsServed);
+    internal void DownloadServed()
+    {
+        Interlocked.Increment(ref downloadsServed);
+        changed.Notify();
+    }
 
-    /// <summary>Adds a created job; the table, the id list and the counter change together.</summary>
-    internal void Accept(EmulatedJob job)
+    /// <summary>Charges the job and adds it, the balance, table, id list and counter changing together; false (and nothing changed) when the balance is short.</summary>
+    internal bool TryAccept(EmulatedJob job, out decimal? balanceLeft)
     {
         lock (gate)
         {
+            if (!balance.TryCharge(job.Amount, out balanceLeft))
+            {
+                return false;
+            }
+
             Jobs.Add(job);
             acceptedJobIds.Add(job.Id);
             createsAccepted++;
         }
+
+        changed.Notify();
+        return true;
     }
 
     internal void Record(RecordedRequest request) => Add(requests, request);
@@ -117,12 +219,27 @@ public sealed class EmulatorState
 
     internal void RecordSinkBody(string body) => Add(callbackSinkBodies, body);
 
+    private async Task<bool> ChangesWithinAsync(Task change, TimeSpan left, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await change.WaitAsync(left, clock, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private void Add<T>(List<T> list, T item)
     {
         lock (gate)
         {
             list.Add(item);
         }
+
+        changed.Notify();
     }
 
     private IReadOnlyList<T> Snapshot<T>(List<T> list)

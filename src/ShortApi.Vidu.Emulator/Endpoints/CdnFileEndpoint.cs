@@ -13,6 +13,9 @@ internal sealed class CdnFileEndpoint
     private const string FilesPrefix = "/files/";
     private const string VideoSuffix = ".mp4";
 
+    /// <summary>What a CDN or a captive portal serves instead of the file; a client must not save it as the video.</summary>
+    public const string AccessDeniedPage = "<html><body><h1>Access denied</h1></body></html>";
+
     private static readonly TimeSpan DropHalfPause = TimeSpan.FromMilliseconds(100);
 
     private readonly EmulatorRuntime runtime;
@@ -38,10 +41,17 @@ internal sealed class CdnFileEndpoint
         }
 
         FaultToken? fault = runtime.State.Faults.TakeNext(FaultEndpoint.Download);
-        if (fault?.Kind == FaultKind.HttpStatus)
+        switch (fault?.Kind)
         {
-            await WriteTextAsync(http, fault.Number, fault.Number == StatusCodes.Status404NotFound ? "emulated not found" : "emulated internal server error");
-            return;
+            case FaultKind.HttpStatus:
+                await WriteTextAsync(http, fault.Number, MessageFor(fault.Number));
+                return;
+            case FaultKind.Html:
+                await WritePageAsync(http, "text/html", isGet);
+                return;
+            case FaultKind.HtmlAsVideo:
+                await WritePageAsync(http, "video/mp4", isGet);
+                return;
         }
 
         if (fault?.Kind == FaultKind.Slow)
@@ -92,6 +102,28 @@ internal sealed class CdnFileEndpoint
         return runtime.State.Jobs.TryGet(id, out EmulatedJob? job)
             && job.HasVideoAfter(runtime.Clock.GetElapsedTime(job.CreatedTimestamp));
     }
+
+    /// <summary>200 with the access-denied page under <paramref name="contentType"/>; HEAD gets the same headers and no body.</summary>
+    private static async Task WritePageAsync(HttpContext http, string contentType, bool withBody)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(AccessDeniedPage);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = bytes.Length;
+        if (withBody)
+        {
+            await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
+        }
+    }
+
+    private static string MessageFor(int statusCode) => statusCode switch
+    {
+        403 => "emulated forbidden (a signed URL that is wrong or expired)",
+        404 => "emulated not found",
+        410 => "emulated gone (the file has expired)",
+        503 => "emulated service unavailable",
+        _ => "emulated internal server error",
+    };
 
     private static async Task WriteTextAsync(HttpContext http, int statusCode, string text)
     {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -15,12 +14,6 @@ namespace ShortApi.Vidu.Emulator;
 /// <summary>The <c>/_emulator/*</c> endpoints: counters, recordings, faults and options for tests in other processes (no key needed).</summary>
 internal sealed class ControlEndpoints
 {
-    private static readonly JsonSerializerOptions OutputOptions = new(JsonSerializerDefaults.Web)
-    {
-        // Recorded bodies are JSON themselves; relaxed escaping keeps them readable ("code", not \u0022code\u0022).
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly EmulatorRuntime runtime;
 
     public ControlEndpoints(EmulatorRuntime runtime)
@@ -30,7 +23,8 @@ internal sealed class ControlEndpoints
 
     public void MapTo(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/_emulator/stats", (RequestDelegate)(http => WriteAsync(http, Stats())));
+        routes.MapGet("/_emulator/stats", (RequestDelegate)(http => WriteAsync(http, StatsView.Of(runtime.State))));
+        routes.MapGet("/_emulator/wait", (RequestDelegate)new WaitEndpoint(runtime).HandleAsync);
         routes.MapGet("/_emulator/requests", (RequestDelegate)(http => WriteAsync(http, runtime.State.RecordedRequests)));
         routes.MapGet("/_emulator/cdn-requests", (RequestDelegate)(http => WriteAsync(http, runtime.State.CdnRequests)));
         routes.MapGet("/_emulator/callbacks", (RequestDelegate)(http => WriteAsync(http, runtime.State.RecordedCallbacks)));
@@ -46,31 +40,6 @@ internal sealed class ControlEndpoints
         }));
     }
 
-    private object Stats()
-    {
-        EmulatorState state = runtime.State;
-        return new
-        {
-            createsReceived = state.CreatesReceived,
-            createsAccepted = state.CreatesAccepted,
-            acceptedJobIds = state.AcceptedJobIds,
-            queriesReceived = state.QueriesReceived,
-            downloadsServed = state.DownloadsServed,
-            peakQueriesPerSecond = state.PeakQueriesPerSecond,
-            createsInFlight = state.CreatesInFlight,
-            callbacks = state.RecordedCallbacks.Count,
-            callbackSinkReceived = state.CallbackSinkBodies.Count,
-            cdnRequests = state.CdnRequests.Count,
-            cdnRequestsWithAuthorization = state.CdnRequests.Count(request => request.Authorization is not null),
-            pendingFaults = new
-            {
-                create = state.Faults.Pending(FaultEndpoint.Create),
-                query = state.Faults.Pending(FaultEndpoint.Query),
-                download = state.Faults.Pending(FaultEndpoint.Download),
-            },
-        };
-    }
-
     private object OptionsView()
     {
         EmulatorOptions options = runtime.Options;
@@ -84,6 +53,8 @@ internal sealed class ControlEndpoints
             retryAfterSeconds = options.RetryAfterSeconds,
             resultField = options.ResultField,
             audioSurcharge = options.AudioSurcharge,
+            balance = options.Balance,
+            flatAnswers = options.FlatAnswers,
             maxRequestBodyBytes = options.MaxRequestBodyBytes,
         };
     }
@@ -135,7 +106,7 @@ internal sealed class ControlEndpoints
             return;
         }
 
-        await WriteAsync(http, Stats());
+        await WriteAsync(http, StatsView.Of(runtime.State));
     }
 
     private static string[] TokensOf(JsonProperty property)
@@ -165,6 +136,11 @@ internal sealed class ControlEndpoints
             patch.ApplyTo(trial);
             trial.Validate();
             patch.ApplyTo(runtime.Options);
+            if (patch.NamesBalance)
+            {
+                // Naming the balance gives the account that much to spend, even when the value is unchanged.
+                runtime.State.RestoreBalance();
+            }
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
@@ -189,9 +165,5 @@ internal sealed class ControlEndpoints
         }
     }
 
-    private static async Task WriteAsync<T>(HttpContext http, T value)
-    {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, OutputOptions);
-        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, json);
-    }
+    private static Task WriteAsync<T>(HttpContext http, T value) => ControlJson.WriteAsync(http, value);
 }

@@ -1,5 +1,5 @@
 using System;
-using System.IO;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary><c>POST /api/v1/job/create</c>: key, size, faults, delay, validation, then a job and its price.</summary>
+/// <summary><c>POST /api/v1/job/create</c>: key, size, faults, delay, validation, balance, then a job and its price.</summary>
+/// <remarks>
+/// Every answer falls on one side of the line a client's money rule depends on: refused before anything was made
+/// (counted in <see cref="EmulatorState.CreatesRefused"/>), or made and charged, whatever the answer then looks like.
+/// </remarks>
 internal sealed class CreateJobEndpoint
 {
     private readonly EmulatorRuntime runtime;
@@ -37,7 +41,7 @@ internal sealed class CreateJobEndpoint
         if (!BearerKeyCheck.Accepts(http.Request, options.ApiKey))
         {
             runtime.Record(http, arrived, bodyLength: http.Request.ContentLength);
-            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "missing or invalid API key (send Authorization: Bearer <key>)");
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, "missing or invalid API key (send Authorization: Bearer <key>)");
             return;
         }
 
@@ -45,7 +49,7 @@ internal sealed class CreateJobEndpoint
         if (body.TooLarge)
         {
             runtime.Record(http, arrived, bodyLength: body.Length);
-            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"request body is larger than {options.MaxRequestBodyBytes} bytes");
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"request body is larger than {options.MaxRequestBodyBytes} bytes");
             return;
         }
 
@@ -68,18 +72,27 @@ internal sealed class CreateJobEndpoint
 
         if (document is null)
         {
-            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status400BadRequest, "the body is not valid JSON");
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "the body is not valid JSON");
             return;
         }
 
         if (!CreateRequestValidator.TryRead(document.RootElement, out JobArguments? arguments, out string? error))
         {
-            await JsonReplies.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, error);
             return;
         }
 
-        EmulatedJob job = CreateJob(arguments, options);
-        await AnswerCreatedAsync(http, job, fault);
+        EmulatedJob job = NewJob(arguments, options);
+        if (!runtime.State.TryAccept(job, out decimal? balanceLeft))
+        {
+            string left = AmountText.Of(balanceLeft ?? 0m);
+            await RefuseAsync(http, StatusCodes.Status402PaymentRequired,
+                $"insufficient balance: this job costs {AmountText.Of(job.Amount)} USD and {left} USD is left");
+            return;
+        }
+
+        runtime.Callbacks.Schedule(job);
+        await AnswerCreatedAsync(http, job, fault, abort);
     }
 
     private static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
@@ -94,10 +107,16 @@ internal sealed class CreateJobEndpoint
         }
     }
 
-    /// <summary>Faults that refuse before anything is done: 429, 503, malformed 200s, and the random create faults.</summary>
+    /// <summary>Counts the refusal before writing it, so a client that has read the answer finds it counted.</summary>
+    private Task RefuseAsync(HttpContext http, int statusCode, string message)
+    {
+        runtime.State.CreateRefused();
+        return JsonReplies.WriteErrorAsync(http, statusCode, message);
+    }
+
+    /// <summary>Faults that refuse before anything is done: envelope refusals, malformed 200s, and the random create faults.</summary>
     private async Task<bool> TryRefuseUnactedAsync(HttpContext http, FaultToken? fault)
     {
-        int retryAfter = runtime.Options.RetryAfterSeconds;
         if (fault is null)
         {
             if (!runtime.Random.Chance(runtime.Options.CreateFaultRate))
@@ -105,20 +124,34 @@ internal sealed class CreateJobEndpoint
                 return false;
             }
 
-            await FaultReplies.WriteStatusAsync(http, runtime.Random.Pick(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable), retryAfter);
+            int status = runtime.Random.Pick(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            runtime.State.CreateRefused();
+            await FaultReplies.WriteRefusalAsync(http, status, runtime.Options.RetryAfterSeconds);
             return true;
         }
 
-        if (fault.Kind == FaultKind.HttpStatus && fault.Number is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
+        switch (fault.Kind)
         {
-            await FaultReplies.WriteStatusAsync(http, fault.Number, retryAfter);
-            return true;
+            case FaultKind.HttpStatus:
+                runtime.State.CreateRefused();
+                await FaultReplies.WriteRefusalAsync(http, fault.Number, RetryAfterFor(fault));
+                return true;
+            case FaultKind.Html or FaultKind.Empty or FaultKind.Truncated or FaultKind.ErrorCode or FaultKind.EchoAuthorization:
+                runtime.State.CreateRefused();
+                return await FaultReplies.TryWriteMalformedAsync(http, fault);
+            default:
+                return false;
         }
-
-        return await FaultReplies.TryWriteMalformedAsync(http, fault);
     }
 
-    private EmulatedJob CreateJob(JobArguments arguments, EmulatorOptions options)
+    /// <summary>The service says when to come back on a 429 or a 503 refusal: the token's own seconds, else the option.</summary>
+    private int? RetryAfterFor(FaultToken fault) =>
+        fault.Number is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
+            ? fault.RetryAfterSeconds ?? runtime.Options.RetryAfterSeconds
+            : null;
+
+    /// <summary>A job for these arguments, priced and with its ending decided; not yet accepted or charged.</summary>
+    private EmulatedJob NewJob(JobArguments arguments, EmulatorOptions options)
     {
         string? failure = null;
         if (PromptMarkers.AsksToFail(arguments.Prompt))
@@ -127,12 +160,12 @@ internal sealed class CreateJobEndpoint
         }
         else if (runtime.Random.Chance(options.FailJobRate))
         {
-            failure = $"emulated failure: random failure (FailJobRate {options.FailJobRate.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+            failure = $"emulated failure: random failure (FailJobRate {options.FailJobRate.ToString(CultureInfo.InvariantCulture)})";
         }
 
         decimal amount = ViduPriceTable.PriceOf(arguments.Mode, arguments.Resolution, arguments.DurationSeconds)
             + (arguments.GenerateAudio ? options.AudioSurcharge : 0m);
-        var job = new EmulatedJob(
+        return new EmulatedJob(
             Guid.NewGuid().ToString("N"),
             runtime.Clock.GetTimestamp(),
             options.JobDuration,
@@ -140,37 +173,26 @@ internal sealed class CreateJobEndpoint
             failure,
             PromptMarkers.ReportedStatus(arguments.Prompt),
             arguments.CallbackUrl);
-        runtime.State.Accept(job);
-        runtime.Callbacks.Schedule(job);
-        return job;
     }
 
     /// <summary>The normal answer, or the faults that strike after the job exists (the ambiguous cases a client must not resend).</summary>
-    private async Task AnswerCreatedAsync(HttpContext http, EmulatedJob job, FaultToken? fault)
+    private async Task AnswerCreatedAsync(HttpContext http, EmulatedJob job, FaultToken? fault, CancellationToken abort)
     {
-        if (fault?.Kind == FaultKind.Drop)
+        switch (fault?.Kind)
         {
-            http.Abort();
-            return;
+            case FaultKind.Drop:
+                http.Abort();
+                return;
+            case FaultKind.Gateway:
+                await FaultReplies.WriteGatewayPageAsync(http, fault.Number);
+                return;
+            case FaultKind.Late:
+                // The job already exists; a client that leaves now has paid for it without hearing so.
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.Number), runtime.Clock, abort);
+                break;
         }
 
-        if (fault?.Kind == FaultKind.HttpStatus)
-        {
-            await FaultReplies.WriteStatusAsync(http, fault.Number, runtime.Options.RetryAfterSeconds);
-            return;
-        }
-
-        byte[] answer = JsonReplies.Build(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("code", 0);
-            writer.WriteStartObject("data");
-            writer.WriteString("amount", AmountText.Of(job.Amount));
-            writer.WriteString("job_id", job.Id);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
         string contentType = fault?.Kind == FaultKind.BadCharset ? "application/json; charset=utf8mb4" : "application/json";
-        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, answer, contentType);
+        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, CreateAnswer.For(job, runtime.Options.FlatAnswers), contentType);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class OptionsPatch
         return patch;
     }
 
+    /// <summary>Whether the patch sets <c>balance</c>: the account then starts afresh at that value.</summary>
+    public bool NamesBalance => body.TryGetProperty("balance", out _);
+
     /// <summary>Sets every option the patch names on <paramref name="options"/>.</summary>
     public void ApplyTo(EmulatorOptions options)
     {
@@ -65,8 +68,24 @@ internal sealed class OptionsPatch
                         ? surcharge
                         : throw new FormatException("audioSurcharge must be a number");
                     break;
+                case "balance":
+                    options.Balance = value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.Number when value.TryGetDecimal(out decimal balance) => balance,
+                        _ => throw new FormatException("balance must be a number (USD) or null for unlimited"),
+                    };
+                    break;
+                case "flatAnswers":
+                    options.FlatAnswers = value.ValueKind switch
+                    {
+                        JsonValueKind.True => true,
+                        JsonValueKind.False => false,
+                        _ => throw new FormatException("flatAnswers must be true or false"),
+                    };
+                    break;
                 default:
-                    throw new FormatException($"unknown option {property.Name}; known: jobSeconds, createDelayMs, failJobRate, createFaultRate, queryFaultRate, retryAfterSeconds, resultField, audioSurcharge");
+                    throw new FormatException($"unknown option {property.Name}; known: jobSeconds, createDelayMs, failJobRate, createFaultRate, queryFaultRate, retryAfterSeconds, resultField, audioSurcharge, balance, flatAnswers");
             }
         }
     }

@@ -34,7 +34,7 @@ internal sealed class QueryJobEndpoint
         FaultToken? fault = runtime.State.Faults.TakeNext(FaultEndpoint.Query);
         if (fault is null && runtime.Random.Chance(options.QueryFaultRate))
         {
-            await FaultReplies.WriteStatusAsync(http, runtime.Random.Pick(RandomFaultStatuses), options.RetryAfterSeconds);
+            await FaultReplies.WriteRefusalAsync(http, runtime.Random.Pick(RandomFaultStatuses), retryAfterSeconds: null);
             return;
         }
 
@@ -57,16 +57,23 @@ internal sealed class QueryJobEndpoint
         }
 
         TimeSpan elapsed = runtime.Clock.GetElapsedTime(job.CreatedTimestamp);
-        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.For(job, elapsed, options.ResultField, runtime.CdnUri));
+        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.For(job, elapsed, options.ResultField, runtime.CdnUri, options.FlatAnswers));
     }
 
-    /// <summary>Answers as <paramref name="fault"/> says; false when the request should go on normally (after a <c>slow</c> wait).</summary>
+    /// <summary>Answers as <paramref name="fault"/> says; false when the request should go on normally (<c>pass</c>, or after a <c>slow</c> wait).</summary>
     private async Task<bool> TryAnswerFaultAsync(HttpContext http, FaultToken fault, CancellationToken abort)
     {
+        bool flat = runtime.Options.FlatAnswers;
         switch (fault.Kind)
         {
+            case FaultKind.Pass:
+                return false;
             case FaultKind.HttpStatus:
-                await FaultReplies.WriteStatusAsync(http, fault.Number, runtime.Options.RetryAfterSeconds);
+                int? retryAfter = fault.Number == StatusCodes.Status429TooManyRequests ? fault.RetryAfterSeconds ?? runtime.Options.RetryAfterSeconds : null;
+                await FaultReplies.WriteRefusalAsync(http, fault.Number, retryAfter);
+                return true;
+            case FaultKind.Gateway:
+                await FaultReplies.WriteGatewayPageAsync(http, fault.Number);
                 return true;
             case FaultKind.Drop:
                 http.Abort();
@@ -75,10 +82,10 @@ internal sealed class QueryJobEndpoint
                 await Task.Delay(TimeSpan.FromMilliseconds(fault.Number), runtime.Clock, abort);
                 return false;
             case FaultKind.ReportStatus:
-                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.StatusOnly(fault.Number));
+                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.StatusOnly(fault.Number, flat));
                 return true;
             case FaultKind.NoUrl:
-                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.Succeeded(runtime.Options.ResultField, null));
+                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.Succeeded(runtime.Options.ResultField, null, flat));
                 return true;
             default:
                 return await FaultReplies.TryWriteMalformedAsync(http, fault);

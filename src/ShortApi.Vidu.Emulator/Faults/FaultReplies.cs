@@ -5,19 +5,26 @@ using Microsoft.AspNetCore.Http;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>Writes the bad answers that create and query faults share: error statuses and malformed 200s.</summary>
+/// <summary>Writes the bad answers that create and query faults share: refusals, gateway pages and malformed 200s.</summary>
 internal static class FaultReplies
 {
-    /// <summary>An error status in the service's envelope; a 429 carries <c>Retry-After</c>.</summary>
-    public static Task WriteStatusAsync(HttpContext http, int statusCode, int retryAfterSeconds)
+    /// <summary>What Envoy answers when the service behind it fails mid-request: the service may already have acted.</summary>
+    public const string GatewayPage = "upstream connect error or disconnect/reset before headers. reset reason: connection termination";
+
+    /// <summary>A refusal in the service's own envelope; <c>Retry-After</c> is sent when <paramref name="retryAfterSeconds"/> is given.</summary>
+    public static Task WriteRefusalAsync(HttpContext http, int statusCode, int? retryAfterSeconds)
     {
-        if (statusCode == StatusCodes.Status429TooManyRequests)
+        if (retryAfterSeconds is int seconds)
         {
-            http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
         return JsonReplies.WriteErrorAsync(http, statusCode, MessageFor(statusCode));
     }
+
+    /// <summary>A gateway's own error page: bare text, no JSON, so nothing says whether the service acted.</summary>
+    public static Task WriteGatewayPageAsync(HttpContext http, int statusCode) =>
+        WriteTextAsync(http, statusCode, "text/plain", GatewayPage);
 
     /// <summary>Writes a malformed 200 (or the key-echoing 400) when <paramref name="token"/> asks for one; false when the token is of another kind.</summary>
     public static async Task<bool> TryWriteMalformedAsync(HttpContext http, FaultToken token)
@@ -25,7 +32,7 @@ internal static class FaultReplies
         switch (token.Kind)
         {
             case FaultKind.Html:
-                await WriteTextAsync(http, "text/html", "<html><body>Bad Gateway</body></html>");
+                await WriteTextAsync(http, StatusCodes.Status200OK, "text/html", "<html><body>Bad Gateway</body></html>");
                 return true;
             case FaultKind.Empty:
                 http.Response.StatusCode = StatusCodes.Status200OK;
@@ -33,7 +40,7 @@ internal static class FaultReplies
                 http.Response.ContentLength = 0;
                 return true;
             case FaultKind.Truncated:
-                await WriteTextAsync(http, "application/json", "{\"code\":0,\"data\":{\"amo");
+                await WriteTextAsync(http, StatusCodes.Status200OK, "application/json", "{\"code\":0,\"data\":{\"amo");
                 return true;
             case FaultKind.ErrorCode:
                 await JsonReplies.WriteAsync(http, StatusCodes.Status200OK, writer =>
@@ -64,10 +71,10 @@ internal static class FaultReplies
         }
     }
 
-    private static async Task WriteTextAsync(HttpContext http, string contentType, string text)
+    private static async Task WriteTextAsync(HttpContext http, int statusCode, string contentType, string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.StatusCode = statusCode;
         http.Response.ContentType = contentType;
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
@@ -75,6 +82,11 @@ internal static class FaultReplies
 
     private static string MessageFor(int statusCode) => statusCode switch
     {
+        400 => "emulated refusal: invalid request",
+        401 => "emulated refusal: invalid API key",
+        // The same words as a real shortfall, so a client that reads the message treats both alike.
+        402 => "insufficient balance: emulated refusal",
+        403 => "emulated refusal: forbidden",
         429 => "emulated rate limit: too many requests, retry later",
         500 => "emulated internal server error",
         502 => "emulated bad gateway",

@@ -3,9 +3,14 @@ using System.Globalization;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>One parsed scripted fault, e.g. <c>429</c>, <c>slow:1500</c> or <c>code:1001:msg</c>.</summary>
+/// <summary>One parsed scripted fault, e.g. <c>429</c>, <c>429:5</c>, <c>gateway:502</c>, <c>slow:1500</c> or <c>code:1001:msg</c>.</summary>
 internal sealed record FaultToken(FaultKind Kind, int Number, string Field, string Text)
 {
+    private static readonly int[] GatewayStatuses = { 500, 502, 503, 504 };
+
+    /// <summary>Seconds for <c>Retry-After</c> named by the token itself (<c>429:5</c>); null means the RetryAfterSeconds option.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>Parses a token meant for <paramref name="endpoint"/>; throws <see cref="FormatException"/> for one that endpoint does not know.</summary>
     public static FaultToken Parse(FaultEndpoint endpoint, string text)
     {
@@ -23,17 +28,27 @@ internal sealed record FaultToken(FaultKind Kind, int Number, string Field, stri
     /// <summary>The tokens an endpoint accepts, for error messages.</summary>
     public static string Known(FaultEndpoint endpoint) => endpoint switch
     {
-        FaultEndpoint.Create => "Create tokens: 429, 503, 500, 502, 504, drop, slow:<ms>, html, empty, truncated, code:<n>:<field>.",
-        FaultEndpoint.Query => "Query tokens: 429, 500, 502, 503, 504, drop, slow:<ms>, html, empty, truncated, code:<n>:<field>, status:<n>, nourl.",
-        _ => "Download tokens: drop-half, 404, 500, slow:<ms>.",
+        FaultEndpoint.Create => "Create tokens: pass; refusals in the service's envelope, no job: 400, 401, 402, 403, 429, 429:<seconds>, 500, 502, 503, 503:<seconds>, 504; "
+            + "job made, then the answer fails: gateway:<500|502|503|504>, drop, late:<ms>, bad-charset; "
+            + "no job: slow:<ms> (if the client leaves), html, empty, truncated, code:<n>:<field>, echo-auth.",
+        FaultEndpoint.Query => "Query tokens: pass, 401, 404, 429, 429:<seconds>, 500, 502, 503, 504, gateway:<500|502|503|504>, drop, slow:<ms>, "
+            + "html, empty, truncated, code:<n>:<field>, echo-auth, status:<n>, nourl.",
+        _ => "Download tokens: pass, 403, 404, 410, 500, 503, html, html-as-video, drop-half, slow:<ms>.",
     };
 
     private static FaultToken? ParseCreate(string token) =>
-        ParseStatus(token, 429, 503, 500, 502, 504) ?? ParseShared(token);
+        ParseStatus(token, 400, 401, 402, 403, 429, 500, 502, 503, 504)
+        ?? ParseStatusWithRetryAfter(token, 429, 503)
+        ?? ParseGateway(token)
+        ?? ParseWait(token, "late:", FaultKind.Late)
+        ?? ParseShared(token);
 
     private static FaultToken? ParseQuery(string token)
     {
-        FaultToken? parsed = ParseStatus(token, 429, 500, 502, 503, 504) ?? ParseShared(token);
+        FaultToken? parsed = ParseStatus(token, 401, 404, 429, 500, 502, 503, 504)
+            ?? ParseStatusWithRetryAfter(token, 429)
+            ?? ParseGateway(token)
+            ?? ParseShared(token);
         if (parsed is not null)
         {
             return parsed;
@@ -54,18 +69,27 @@ internal sealed record FaultToken(FaultKind Kind, int Number, string Field, stri
 
     private static FaultToken? ParseDownload(string token)
     {
-        if (token == "drop-half")
+        switch (token)
         {
-            return new FaultToken(FaultKind.DropHalf, 0, "", token);
+            case "pass":
+                return new FaultToken(FaultKind.Pass, 0, "", token);
+            case "drop-half":
+                return new FaultToken(FaultKind.DropHalf, 0, "", token);
+            case "html":
+                return new FaultToken(FaultKind.Html, 0, "", token);
+            case "html-as-video":
+                return new FaultToken(FaultKind.HtmlAsVideo, 0, "", token);
         }
 
-        return ParseStatus(token, 404, 500) ?? ParseSlow(token);
+        return ParseStatus(token, 403, 404, 410, 500, 503) ?? ParseWait(token, "slow:", FaultKind.Slow);
     }
 
     private static FaultToken? ParseShared(string token)
     {
         switch (token)
         {
+            case "pass":
+                return new FaultToken(FaultKind.Pass, 0, "", token);
             case "drop":
                 return new FaultToken(FaultKind.Drop, 0, "", token);
             case "html":
@@ -92,14 +116,43 @@ internal sealed record FaultToken(FaultKind Kind, int Number, string Field, stri
             return null;
         }
 
-        return ParseSlow(token);
+        return ParseWait(token, "slow:", FaultKind.Slow);
     }
 
-    private static FaultToken? ParseSlow(string token)
+    /// <summary><c>slow:&lt;ms&gt;</c> or <c>late:&lt;ms&gt;</c>: a wait in whole milliseconds, never negative.</summary>
+    private static FaultToken? ParseWait(string token, string prefix, FaultKind kind)
     {
-        if (token.StartsWith("slow:", StringComparison.Ordinal) && TryInt(token["slow:".Length..], out int milliseconds) && milliseconds >= 0)
+        if (token.StartsWith(prefix, StringComparison.Ordinal) && TryInt(token[prefix.Length..], out int milliseconds) && milliseconds >= 0)
         {
-            return new FaultToken(FaultKind.Slow, milliseconds, "", token);
+            return new FaultToken(kind, milliseconds, "", token);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>gateway:&lt;status&gt;</c>, for the 5xx statuses a gateway in front of the service answers with its own page.</summary>
+    private static FaultToken? ParseGateway(string token)
+    {
+        const string Prefix = "gateway:";
+        if (token.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(token[Prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out int status)
+            && Array.IndexOf(GatewayStatuses, status) >= 0)
+        {
+            return new FaultToken(FaultKind.Gateway, status, "", token);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>&lt;status&gt;:&lt;seconds&gt;</c>: a refusal whose <c>Retry-After</c> the token names.</summary>
+    private static FaultToken? ParseStatusWithRetryAfter(string token, params int[] allowed)
+    {
+        string[] parts = token.Split(':');
+        if (parts.Length == 2
+            && ParseStatus(parts[0], allowed) is FaultToken status
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int seconds))
+        {
+            return status with { Text = token, RetryAfterSeconds = seconds };
         }
 
         return null;

@@ -17,16 +17,30 @@ internal static class CommandLineParser
           --job-seconds S         seconds from create to finished (default 3)
           --create-delay-ms N     wait before each create is acted on (default 0)
           --fail-rate R           fraction 0..1 of jobs that fail (default 0)
-          --create-fault-rate R   fraction 0..1 of creates refused with 429/503 (default 0)
+          --create-fault-rate R   fraction 0..1 of creates refused with 429/503, no job (default 0)
           --query-fault-rate R    fraction 0..1 of queries answered 500/502/503/504 (default 0)
-          --retry-after S         Retry-After seconds on 429 (default 1)
+          --retry-after S         Retry-After seconds on 429 (and on create 503) (default 1)
           --result-field F        images or videos: list name under result (default images)
           --seed N                seed for the random faults
           --audio-surcharge D     USD added when generate_audio is true (default 0)
+          --balance D             USD the account holds; each create is charged, one costing
+                                  more than is left is refused with 402 (default unlimited)
+          --flat-answers          answer {"code":0,"job_id":..,"amount":..} and {"code":0,"status":..}
+                                  without "data", as the API page's code examples read them
           --exit-on-stdin-close   stop when standard input is closed
           --help                  show this text
 
         Prints SHORTAPI_BASE_URL=... and SHORTAPI_KEY=... on its first two lines; stops on Ctrl+C or SIGTERM.
+
+        Scripted faults: POST /_emulator/faults {"create":[...],"query":[...],"download":[...]}
+          create: pass | 400 401 402 403 429 429:<s> 500 502 503 503:<s> 504 (refused in the
+                  service's envelope, no job) | gateway:<500|502|503|504> drop late:<ms>
+                  bad-charset (job made, then the answer fails) | slow:<ms> html empty
+                  truncated code:<n>:<field> echo-auth (no job)
+          query:  pass 401 404 429 429:<s> 500 502 503 504 gateway:<status> drop slow:<ms>
+                  html empty truncated code:<n>:<field> echo-auth status:<n> nourl
+          download: pass 403 404 410 500 503 html html-as-video drop-half slow:<ms>
+        Wait for counts: GET /_emulator/wait?createsAccepted=N&timeoutMs=T (see docs/emulator.md).
 
         """;
 
@@ -48,6 +62,14 @@ internal static class CommandLineParser
                         break;
                     case "--exit-on-stdin-close":
                         request.ExitOnStdinClose = true;
+                        break;
+                    case "--flat-answers":
+                        options.FlatAnswers = true;
+                        break;
+                    case "--balance":
+                        options.Balance = decimal.TryParse(ValueAfter(args, ref i), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal balance)
+                            ? balance
+                            : throw new FormatException("--balance needs a number of USD such as 1.5");
                         break;
                     case "--port":
                         options.Port = Int(name, ValueAfter(args, ref i));

@@ -15,7 +15,7 @@ internal sealed class EmulatorRuntime : IDisposable
     {
         Options = options;
         Clock = clock;
-        State = new EmulatorState(clock);
+        State = new EmulatorState(clock, options);
         Random = new SeededRandom(options.RandomSeed);
         Callbacks = new CallbackDispatcher(this);
     }
