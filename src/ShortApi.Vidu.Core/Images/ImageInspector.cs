@@ -1,6 +1,5 @@
-using System;
 using System.IO;
-using System.Text;
+using static ShortApi.Vidu.Images.HeaderBytes;
 
 namespace ShortApi.Vidu.Images
 {
@@ -15,20 +14,19 @@ namespace ShortApi.Vidu.Images
         {
             var head = new byte[32];
             var read = ReadUpTo(stream, head, 0, head.Length);
+            // PNG sizes are unsigned 32-bit: read as int, 2^31+1 would turn negative and slip past the size checks.
             if (read >= 24 && StartsWith(head, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A) && Ascii(head, 12, 4) == "IHDR")
-                return new ImageInfo(ImageFormat.Png, BigEndian32(head, 16), BigEndian32(head, 20));
+                return new ImageInfo(ImageFormat.Png, PngStructure.Pixels(BigEndian32(head, 16)), PngStructure.Pixels(BigEndian32(head, 20)));
             if (read >= 3 && StartsWith(head, 0xFF, 0xD8, 0xFF))
             {
-                var (width, height) = ReadJpegSize(stream);
+                var (width, height) = JpegStructure.ReadFrameSize(stream);
                 return new ImageInfo(ImageFormat.Jpeg, width, height);
             }
-            if (read >= 30 && Ascii(head, 0, 4) == "RIFF" && Ascii(head, 8, 4) == "WEBP")
+            if (read >= 12 && Ascii(head, 0, 4) == "RIFF" && Ascii(head, 8, 4) == "WEBP")
             {
-                var (width, height) = ReadWebPSize(head);
+                var (width, height) = ReadWebPSize(head, read);
                 return new ImageInfo(ImageFormat.WebP, width, height);
             }
-            if (read >= 12 && Ascii(head, 0, 4) == "RIFF" && Ascii(head, 8, 4) == "WEBP")
-                return new ImageInfo(ImageFormat.WebP, null, null);
             if (read >= 6 && (Ascii(head, 0, 6) == "GIF87a" || Ascii(head, 0, 6) == "GIF89a"))
                 return new ImageInfo(ImageFormat.Gif, null, null);
             if (read >= 2 && head[0] == (byte)'B' && head[1] == (byte)'M')
@@ -51,75 +49,32 @@ namespace ShortApi.Vidu.Images
             return Inspect(stream);
         }
 
-        // JPEG keeps its size in a start-of-frame segment, after any number of APPn segments (EXIF can be 64 KB):
-        // walk the segment headers, seeking over their bodies, until a SOF marker.
-        private static (int?, int?) ReadJpegSize(Stream stream)
+        /// <summary>
+        /// Null when a recognised PNG, JPEG or WebP holds together (judged from its headers, never decoded),
+        /// otherwise what is wrong with it, for a message. The stream must be seekable.
+        /// </summary>
+        internal static string? FindDamage(Stream stream, ImageFormat format) => format switch
         {
-            stream.Position = 2;
-            var header = new byte[9];
-            for (var guard = 0; guard < 512; guard++)
-            {
-                if (ReadUpTo(stream, header, 0, 4) < 4 || header[0] != 0xFF) return (null, null);
-                var marker = header[1];
-                while (marker == 0xFF)
-                {
-                    if (ReadUpTo(stream, header, 1, 1) < 1) return (null, null);
-                    marker = header[1];
-                    if (ReadUpTo(stream, header, 2, 2) < 2) return (null, null);
-                }
-                var length = (header[2] << 8) | header[3];
-                if (length < 2) return (null, null);
-                var isStartOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-                if (isStartOfFrame)
-                {
-                    if (ReadUpTo(stream, header, 0, 5) < 5) return (null, null);
-                    var height = (header[1] << 8) | header[2];
-                    var width = (header[3] << 8) | header[4];
-                    return (width, height);
-                }
-                if (marker == 0xD9 || marker == 0xDA) return (null, null); // end of image / start of scan: no SOF seen
-                stream.Seek(length - 2, SeekOrigin.Current);
-            }
-            return (null, null);
-        }
+            ImageFormat.Png => PngStructure.FindDamage(stream),
+            ImageFormat.Jpeg => JpegStructure.FindDamage(stream),
+            ImageFormat.WebP => WebPStructure.FindDamage(stream),
+            _ => null,
+        };
 
-        private static (int?, int?) ReadWebPSize(byte[] head)
+        // The size is in the first chunk's header: VP8X gives the canvas, VP8L and VP8 (a key frame) the picture.
+        private static (int?, int?) ReadWebPSize(byte[] head, int read)
         {
             var chunk = Ascii(head, 12, 4);
-            if (chunk == "VP8X")
-                return (1 + (head[24] | head[25] << 8 | head[26] << 16), 1 + (head[27] | head[28] << 8 | head[29] << 16));
-            if (chunk == "VP8L" && head[20] == 0x2F)
+            if (chunk == "VP8X" && read >= 30)
+                return (1 + LittleEndian24(head, 24), 1 + LittleEndian24(head, 27));
+            if (chunk == "VP8L" && read >= 25 && head[20] == 0x2F)
             {
-                var bits = head[21] | head[22] << 8 | head[23] << 16 | head[24] << 24;
-                return (1 + (bits & 0x3FFF), 1 + ((bits >> 14) & 0x3FFF));
+                var bits = LittleEndian32(head, 21);
+                return (1 + (int)(bits & 0x3FFF), 1 + (int)((bits >> 14) & 0x3FFF));
             }
-            if (chunk == "VP8 " && head[23] == 0x9D && head[24] == 0x01 && head[25] == 0x2A)
-                return ((head[26] | head[27] << 8) & 0x3FFF, (head[28] | head[29] << 8) & 0x3FFF);
+            if (chunk == "VP8 " && read >= 30 && head[23] == 0x9D && head[24] == 0x01 && head[25] == 0x2A)
+                return (LittleEndian16(head, 26) & 0x3FFF, LittleEndian16(head, 28) & 0x3FFF);
             return (null, null);
         }
-
-        private static int ReadUpTo(Stream stream, byte[] buffer, int offset, int count)
-        {
-            var total = 0;
-            while (total < count)
-            {
-                var n = stream.Read(buffer, offset + total, count - total);
-                if (n == 0) break;
-                total += n;
-            }
-            return total;
-        }
-
-        private static bool StartsWith(byte[] data, params byte[] prefix)
-        {
-            for (var i = 0; i < prefix.Length; i++)
-                if (data[i] != prefix[i]) return false;
-            return true;
-        }
-
-        private static string Ascii(byte[] data, int offset, int count) => Encoding.ASCII.GetString(data, offset, count);
-
-        private static int BigEndian32(byte[] data, int offset) =>
-            data[offset] << 24 | data[offset + 1] << 16 | data[offset + 2] << 8 | data[offset + 3];
     }
 }

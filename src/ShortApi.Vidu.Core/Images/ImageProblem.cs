@@ -9,7 +9,10 @@ namespace ShortApi.Vidu.Images
         /// <summary>The path is a folder.</summary>
         IsDirectory,
 
-        /// <summary>The file has no bytes.</summary>
+        /// <summary>
+        /// The file has no bytes, or is not a regular file (a pipe, socket or device): those report no bytes either,
+        /// and are never opened.
+        /// </summary>
         Empty,
 
         /// <summary>The bytes are not a picture.</summary>
@@ -29,5 +32,11 @@ namespace ShortApi.Vidu.Images
 
         /// <summary>The file exists but could not be read.</summary>
         Unreadable,
+
+        /// <summary>A PNG, JPEG or WebP that is cut short or structurally broken, or whose header gives an impossible size.</summary>
+        Corrupt,
+
+        /// <summary>A data URI whose base64 is malformed, or whose bytes are not the picture type it declares.</summary>
+        InvalidDataUri,
     }
 }

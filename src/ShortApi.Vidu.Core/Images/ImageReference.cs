@@ -69,6 +69,8 @@ namespace ShortApi.Vidu.Images
             return new ImageReference(uri.AbsoluteUri, uri.AbsoluteUri, null, 0, null);
         }
 
+        // The URI is sent as it is, so it gets the checks a file gets: base64 that decodes, bytes of the declared
+        // type, a picture that holds together and an aspect ratio the model takes. It is in memory already.
         private static ImageReference FromDataUri(string input, string text)
         {
             var comma = text.IndexOf(',');
@@ -77,12 +79,28 @@ namespace ShortApi.Vidu.Images
                 throw new ImageValidationException(ImageProblem.UnsupportedFormat, input,
                     "A data URI image must start with data:image/png;base64, data:image/jpeg;base64, or data:image/webp;base64,. Pass the file's path instead and the module encodes it.");
             var display = text.Length > 64 ? text.Substring(0, 48) + "…(" + text.Length.ToString(CultureInfo.InvariantCulture) + " chars)" : text;
+            var subject = $"Data URI image '{display}'";
+            const string passThePath = "Pass the picture file's path instead and the module encodes it.";
+            var base64 = text.Substring(comma + 1);
+            var problem = DataUriPayload.FindProblem(base64);
+            if (problem != null)
+                throw new ImageValidationException(ImageProblem.InvalidDataUri, input, $"{subject} is not valid base64: {problem}. {passThePath}");
+            var bytes = Convert.FromBase64String(base64);
+            var info = ImageInspector.Inspect(bytes);
+            var declared = header.Substring(0, header.IndexOf(';'));
+            if (info.MimeType != declared)
+                throw new ImageValidationException(ImageProblem.InvalidDataUri, input, info.Format == ImageFormat.Unknown
+                    ? $"{subject} declares {declared}, but its bytes are not a picture. {passThePath}"
+                    : $"{subject} declares {declared}, but its bytes are {info.Format.ToString().ToUpperInvariant()}. {passThePath}");
+            using var stream = new MemoryStream(bytes, writable: false);
+            ImageChecks.RequireIntactAndInRatio(stream, info, input, subject, "Re-export the picture, or pass its file's path");
             return new ImageReference(display, text, null, 0, null);
         }
 
         /// <summary>
-        /// Checks a local file: it exists, is a file, has bytes, is PNG, JPEG or WebP by its content,
-        /// fits the request size and has an aspect ratio between 1:4 and 4:1 where the header tells it.
+        /// Checks a local file: it exists, is a regular file with bytes (anything else is never opened), is PNG, JPEG
+        /// or WebP by its content, fits the request size, holds together (a cut or broken file is refused) and has a
+        /// size whose aspect ratio is between 1:4 and 4:1.
         /// </summary>
         public static ImageReference FromFile(string fullPath, string input)
         {
@@ -96,31 +114,16 @@ namespace ShortApi.Vidu.Images
                         : $"Cannot find image file '{fullPath}'. Check the path, or give an https:// URL.");
             try
             {
-                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-                var length = stream.Length;
-                if (length == 0)
+                // Opening a FIFO blocks until a writer appears, and Ctrl+C cannot interrupt it. Pipes, sockets, devices
+                // and /proc files all report 0 bytes, the one sign netstandard2.0 gives before opening, so nothing of
+                // size 0 is ever opened.
+                if (new FileInfo(fullPath).Length == 0)
                     throw new ImageValidationException(ImageProblem.Empty, input,
-                        $"Image file '{fullPath}' is empty (0 bytes). It may still be downloading or copying; try again when it is complete.");
-                var info = ImageInspector.Inspect(stream);
-                if (info.Format == ImageFormat.Unknown)
-                    throw new ImageValidationException(ImageProblem.NotAnImage, input,
-                        $"File '{fullPath}' is not a PNG, JPEG or WebP picture (its bytes are not an image, whatever its extension). Pass a picture file.");
-                if (!info.IsAccepted)
-                    throw new ImageValidationException(ImageProblem.UnsupportedFormat, input,
-                        $"Image '{fullPath}' is {info.Format.ToString().ToUpperInvariant()}, which the API does not accept. Convert it to PNG, JPEG or WebP first.");
-                var reference = new ImageReference(fullPath, null, fullPath, length, info);
-                var limit = MaxFileBytes(reference.DataUriPrefix!.Length);
-                if (length > limit)
-                    throw new ImageValidationException(ImageProblem.TooLarge, input,
-                        $"Image '{fullPath}' is {Megabytes(length)}; sent as base64 it must stay under the API's 20 MB request limit, so at most about {Megabytes(limit)}. Resize or recompress it, or upload it somewhere and pass its https:// URL.");
-                if (info.Width is int width && info.Height is int height && width > 0 && height > 0)
-                {
-                    var ratio = (double)width / height;
-                    if (ratio < ViduModel.MinAspectRatio || ratio > ViduModel.MaxAspectRatio)
-                        throw new ImageValidationException(ImageProblem.AspectRatio, input,
-                            $"Image '{fullPath}' is {width}×{height} pixels; the API accepts aspect ratios from 1:4 to 4:1. Crop or pad it first.");
-                }
-                return reference;
+                        $"Image file '{fullPath}' is empty, or not a regular file (a pipe, socket or device); nothing was opened or sent. If it is still downloading or copying, try again when it is complete.");
+                // Unbuffered: the structure walk reads a few bytes per chunk between seeks, and a buffer would read
+                // 4 KB at each of them.
+                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+                return FromOpenFile(stream, fullPath, input);
             }
             catch (IOException ex)
             {
@@ -130,6 +133,30 @@ namespace ShortApi.Vidu.Images
             {
                 throw new ImageValidationException(ImageProblem.Unreadable, input, $"Cannot read image file '{fullPath}': access is denied.", ex);
             }
+        }
+
+        // The checks on an open file, in the order that names the most useful problem first. Separate from FromFile
+        // so that a stream that cannot seek, which no regular file gives, can be tested.
+        internal static ImageReference FromOpenFile(Stream stream, string fullPath, string input)
+        {
+            if (!stream.CanSeek || stream.Length == 0)
+                throw new ImageValidationException(ImageProblem.Empty, input,
+                    $"Image file '{fullPath}' is empty, or not a regular file (a pipe, socket or device) that can be checked; nothing was sent.");
+            var length = stream.Length;
+            var info = ImageInspector.Inspect(stream);
+            if (info.Format == ImageFormat.Unknown)
+                throw new ImageValidationException(ImageProblem.NotAnImage, input,
+                    $"File '{fullPath}' is not a PNG, JPEG or WebP picture (its bytes are not an image, whatever its extension). Pass a picture file.");
+            if (!info.IsAccepted)
+                throw new ImageValidationException(ImageProblem.UnsupportedFormat, input,
+                    $"Image '{fullPath}' is {info.Format.ToString().ToUpperInvariant()}, which the API does not accept. Convert it to PNG, JPEG or WebP first.");
+            var reference = new ImageReference(fullPath, null, fullPath, length, info);
+            var limit = MaxFileBytes(reference.DataUriPrefix!.Length);
+            if (length > limit)
+                throw new ImageValidationException(ImageProblem.TooLarge, input,
+                    $"Image '{fullPath}' is {Megabytes(length)}; sent as base64 it must stay under the API's 20 MB request limit, so at most about {Megabytes(limit)}. Resize or recompress it, or upload it somewhere and pass its https:// URL.");
+            ImageChecks.RequireIntactAndInRatio(stream, info, input, $"Image '{fullPath}'", "Re-export or re-download the picture");
+            return reference;
         }
 
         /// <summary>

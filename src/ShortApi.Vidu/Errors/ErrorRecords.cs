@@ -79,6 +79,8 @@ namespace ShortApi.Vidu.Commands
                 ImageProblem.TooLarge => ("ShortApi.ImageTooLarge", ErrorCategory.LimitsExceeded),
                 ImageProblem.AspectRatio => ("ShortApi.ImageAspectRatio", ErrorCategory.InvalidData),
                 ImageProblem.InvalidUrl => ("ShortApi.InvalidImageUrl", ErrorCategory.InvalidArgument),
+                ImageProblem.Corrupt => ("ShortApi.ImageCorrupt", ErrorCategory.InvalidData),
+                ImageProblem.InvalidDataUri => ("ShortApi.InvalidImageDataUri", ErrorCategory.InvalidArgument),
                 _ => ("ShortApi.ImageUnreadable", ErrorCategory.ReadError),
             };
             return new ErrorRecord(exception, id, category, target);

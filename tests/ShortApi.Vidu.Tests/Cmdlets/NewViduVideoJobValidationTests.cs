@@ -27,6 +27,8 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [InlineData("-Image old.bmp -Prompt 'x'", "ShortApi.ImageUnsupportedFormat", "BMP")]
         [InlineData("-Image huge.png -Prompt 'x'", "ShortApi.ImageTooLarge", "20 MB")]
         [InlineData("-Image banner.png -Prompt 'x'", "ShortApi.ImageAspectRatio", "1:4 to 4:1")]
+        [InlineData("-Image cut.png -Prompt 'x'", "ShortApi.ImageCorrupt", "Re-export or re-download the picture")]
+        [InlineData("-Image 'data:image/png;base64,iVBO%w0K' -Prompt 'x'", "ShortApi.InvalidImageDataUri", "not a base64 character")]
         [InlineData("-Image ftp://example.com/a.png -Prompt 'x'", "ShortApi.InvalidImageUrl", "ftp")]
         [InlineData("-Image file:///tmp/a.png -Prompt 'x'", "ShortApi.InvalidImageUrl", "file")]
         [InlineData("-Image //cdn.example.com/a.png -Prompt 'x'", "ShortApi.ImageNotFound", "starting with https://")]
@@ -39,12 +41,26 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Folder.Write("anim.gif", Pictures.Gif());
             Folder.Write("old.bmp", Pictures.Bmp());
             Folder.Png("banner.png", 1000, 100);
+            Folder.Write("cut.png", Pictures.Cut(Pictures.Png(160, 90), 33));
             using (var huge = new FileStream(Folder.Png("huge.png"), FileMode.Open)) huge.SetLength(16L * 1024 * 1024);
 
             var run = New(arguments);
             AssertErrorId(run, errorId);
             Assert.Contains(run.Errors, e => e.ToString().Contains(message));
             Assert.Empty(run.Output);
+            AssertNothingSent();
+        }
+
+        [Theory]
+        [InlineData("cut.png", "ShortApi.ImageCorrupt", ErrorCategory.InvalidData)]
+        [InlineData("'data:image/png;base64,iVBO%w0K'", "ShortApi.InvalidImageDataUri", ErrorCategory.InvalidArgument)]
+        public void A_damaged_picture_and_a_malformed_data_uri_have_their_own_id_and_category(string image, string errorId, ErrorCategory category)
+        {
+            Folder.Write("cut.png", Pictures.Cut(Pictures.Png(160, 90), 33));
+            var run = New($"-Image {image} -Prompt 'x'");
+            var error = Assert.Single(run.Errors);
+            Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+            Assert.Equal(category, error.CategoryInfo.Category);
             AssertNothingSent();
         }
 

@@ -17,6 +17,30 @@ namespace ShortApi.Vidu.Tests.Core
         public void Lossless_webp_is_recognised_with_its_size() => AssertInfo(Pictures.WebPLossless(300, 200), ImageFormat.WebP, 300, 200, "image/webp");
 
         [Fact]
+        public void Lossy_webp_is_recognised_with_its_size() => AssertInfo(Pictures.WebPLossy(640, 360), ImageFormat.WebP, 640, 360, "image/webp");
+
+        [Fact]
+        public void Extended_webp_is_recognised_with_its_canvas_size() =>
+            AssertInfo(Pictures.WebPExtended(1280, 720, Pictures.WebPChunk("VP8L", Pictures.Vp8LData(1280, 720))), ImageFormat.WebP, 1280, 720, "image/webp");
+
+        [Fact]
+        public void A_png_size_over_2_31_is_not_read_as_a_negative_number()
+        {
+            var info = ImageInspector.Inspect(Pictures.PngOfSize(2147483649u, 100));
+            Assert.Equal(ImageFormat.Png, info.Format);
+            Assert.Null(info.Width);
+            Assert.Equal(100, info.Height);
+        }
+
+        [Fact]
+        public void The_sample_pictures_pass_every_check()
+        {
+            var samples = Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "samples"), "*.png");
+            Assert.Equal(3, samples.Length);
+            foreach (var path in samples) Assert.Equal(ImageFormat.Png, ImageReference.FromFile(path, path).Info!.Format);
+        }
+
+        [Fact]
         public void Gif_and_bmp_are_recognised_and_refused()
         {
             Assert.False(ImageInspector.Inspect(Pictures.Gif()).IsAccepted);

@@ -1,0 +1,28 @@
+namespace ShortApi.Vidu.Images
+{
+    /// <summary>The CRC-32 of PNG chunks (ISO 3309, polynomial 0xEDB88320), for the 17 bytes of an IHDR chunk.</summary>
+    internal static class Crc32
+    {
+        private static readonly uint[] Table = BuildTable();
+
+        public static uint Compute(byte[] data, int offset, int count)
+        {
+            var crc = uint.MaxValue;
+            for (var i = offset; i < offset + count; i++)
+                crc = Table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+            return crc ^ uint.MaxValue;
+        }
+
+        private static uint[] BuildTable()
+        {
+            var table = new uint[256];
+            for (uint n = 0; n < 256; n++)
+            {
+                var c = n;
+                for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+                table[n] = c;
+            }
+            return table;
+        }
+    }
+}

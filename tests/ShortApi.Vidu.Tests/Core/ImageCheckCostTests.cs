@@ -1,0 +1,38 @@
+using System.Linq;
+using ShortApi.Vidu.Images;
+using ShortApi.Vidu.Tests.Support;
+using Xunit;
+using static ShortApi.Vidu.Tests.Support.Pictures;
+
+namespace ShortApi.Vidu.Tests.Core
+{
+    /// <summary>Checking a 15 MB picture reads headers and seeks over the rest: kilobytes, never the whole file.</summary>
+    public class ImageCheckCostTests
+    {
+        [Fact]
+        public void A_15_mb_png_in_8_kb_chunks_costs_its_chunk_headers()
+        {
+            // As libpng writes it: the image data split into 8 KB IDAT chunks, 1830 of them.
+            var idat = PngChunk("IDAT", Filler(8192));
+            var chunks = Enumerable.Repeat(idat, 1830).ToArray();
+            var png = Concat(Concat(PngSignature, PngHeader(4000, 3000)), Concat(chunks), PngChunk("IEND"));
+            using var stream = new CountingStream(png);
+
+            ImageReference.FromOpenFile(stream, "/p/big.png", "big.png");
+
+            Assert.True(png.Length > 15_000_000);
+            Assert.InRange(stream.BytesRead, 1, 16 * 1024); // 8 bytes a chunk, plus the header
+        }
+
+        [Fact]
+        public void A_15_mb_jpeg_costs_its_headers_and_its_last_64_kb()
+        {
+            var jpeg = Jpeg(4000, 3000, scanBytes: 15_000_000);
+            using var stream = new CountingStream(jpeg);
+
+            ImageReference.FromOpenFile(stream, "/p/big.jpg", "big.jpg");
+
+            Assert.InRange(stream.BytesRead, 1, 64 * 1024 + 1024);
+        }
+    }
+}
