@@ -118,7 +118,7 @@ namespace ShortApi.Vidu.Downloads
             }
             catch (ShortApiException ex)
             {
-                outcome = SaveOutcome.Failed(job, ex, target, url.AbsoluteUri);
+                outcome = SaveOutcome.Failed(job, AsDownloadFailure(job, ex), target, url.AbsoluteUri);
             }
             finally
             {
@@ -218,6 +218,17 @@ namespace ShortApi.Vidu.Downloads
                     $"Could not put the video of job '{job.JobId}' in place as '{target}': {ex.Message} The file may be open in a player or the folder read-only; fix that and run Save-ViduVideo again.",
                     jobId: job.JobId, innerException: ex);
             }
+        }
+
+        // Whatever went wrong on the network side, the user's question is "is my video saved?": say no, say nothing half
+        // was left behind, and say how to try again. Local failures (SaveFailed, FileExists) keep their own words.
+        private static ShortApiException AsDownloadFailure(VideoJob job, ShortApiException error)
+        {
+            if (error.Kind == ShortApiErrorKind.SaveFailed || error.Kind == ShortApiErrorKind.FileExists ||
+                error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.DownloadFailed) return error;
+            return new ShortApiException(ShortApiErrorKind.DownloadFailed,
+                $"The video of job '{job.JobId}' was not saved: {error.Message} No file was left under the final name; run Save-ViduVideo again to retry.",
+                error.HttpStatus, jobId: job.JobId, innerException: error) { Attempts = error.Attempts };
         }
 
         private void Enqueue(SaveOutcome outcome)

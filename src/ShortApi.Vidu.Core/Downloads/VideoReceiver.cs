@@ -147,11 +147,8 @@ namespace ShortApi.Vidu.Downloads
         }
 
         private static ShortApiException NotAVideo(PipelineMessage message, string what) =>
-            new ShortApiException(ShortApiErrorKind.DownloadFailed, $"{message.What}: {what}. Nothing was saved.", jobId: message.JobId)
-            {
-                // Worth a fresh link from the service, not the same bytes again: see DownloadBatch.
-                RetryAfter = null,
-            };
+            // Worth a fresh link from the service, not the same bytes again: see DownloadBatch.
+            new ShortApiException(ShortApiErrorKind.DownloadFailed, $"{message.What}: {what}. No file was left under the final name.", jobId: message.JobId);
 
         private static ShortApiException SaveFailed(PipelineMessage message, string path, Exception ex) =>
             new ShortApiException(ShortApiErrorKind.SaveFailed,

@@ -11,9 +11,9 @@ namespace ShortApi.Vidu.Images
     /// </summary>
     internal static class JpegStructure
     {
-        // A file cut inside its scan data has no FF D9 near its end (scan data never holds one: a data byte FF is
-        // written FF 00). Padding or a little trailing data after the marker is common, so the marker is looked
-        // for in the last 64 KB rather than in the last two bytes.
+        // A file cut inside its scan data has no FF D9 after its scan starts (scan data never holds one: a data byte FF
+        // is written FF 00). Padding or trailing data after the marker is common, so the marker is looked for in the
+        // last 64 KB first rather than in the last two bytes.
         private const int EndMarkerWindow = 64 * 1024;
 
         // Real files have a few dozen segments before the image data (at most 255 ICC profile pieces, a few
@@ -34,7 +34,7 @@ namespace ShortApi.Vidu.Images
             if (layout.Damage != null) return layout.Damage;
             return EndsWithEndMarker(stream, layout.ScanStart)
                 ? null
-                : "it has no end-of-image marker (FF D9) near its end: the file is cut short, perhaps an unfinished download or copy";
+                : "it has no end-of-image marker (FF D9) after its image data: the file is cut short, perhaps an unfinished download or copy";
         }
 
         // From the SOI to the first start-of-scan (SOS); the image data after it is not walked.
@@ -90,15 +90,28 @@ namespace ShortApi.Vidu.Images
             return Damaged($"it has more than {MaxMarkers} markers before its image data, which no real picture has");
         }
 
-        // Searched only after the scan starts, so the FF D9 of an EXIF thumbnail near the start does not count.
+        // Searched only after the scan starts, so the FF D9 of an EXIF thumbnail near the start does not count. The
+        // tail is looked at first (the common case costs one read); only when it has no marker is the rest of the
+        // file read forwards, because a phone's "motion photo" carries a whole MP4 after its picture's end marker.
         private static bool EndsWithEndMarker(Stream stream, long scanStart)
         {
             var length = stream.Length;
             var from = Math.Max(scanStart, length - EndMarkerWindow);
-            var tail = new byte[length - from];
-            if (!HeaderBytes.ReadAt(stream, from, tail, tail.Length)) return false;
-            for (var i = tail.Length - 2; i >= 0; i--)
-                if (tail[i] == 0xFF && tail[i + 1] == 0xD9) return true;
+            if (ContainsEndMarker(stream, from, length)) return true;
+            return from > scanStart && ContainsEndMarker(stream, scanStart, from + 1);
+        }
+
+        private static bool ContainsEndMarker(Stream stream, long from, long to)
+        {
+            var block = new byte[EndMarkerWindow];
+            for (var start = from; start < to - 1; start += block.Length - 1)
+            {
+                // Blocks overlap by one byte so a marker split across two blocks is still seen.
+                var count = (int)Math.Min(block.Length, to - start);
+                if (!HeaderBytes.ReadAt(stream, start, block, count)) return false;
+                for (var i = 0; i < count - 1; i++)
+                    if (block[i] == 0xFF && block[i + 1] == 0xD9) return true;
+            }
             return false;
         }
 

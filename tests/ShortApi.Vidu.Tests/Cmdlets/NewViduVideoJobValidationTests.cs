@@ -69,12 +69,14 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [InlineData("-Duration 11")]
         [InlineData("-Mode fast")]
         [InlineData("-Resolution 480p")]
-        public void Out_of_range_arguments_fail_at_binding_and_nothing_is_sent(string arguments)
+        public void Out_of_range_arguments_are_refused_naming_the_parameter_and_nothing_is_sent(string arguments)
         {
             Folder.Png("cat.png");
-            var record = RunTerminating("New-ViduVideoJob @Api -Image cat.png -Prompt 'x' " + arguments);
-            var error = Assert.IsAssignableFrom<ParameterBindingException>(record.Exception);
-            Assert.Equal(arguments.Split(' ')[0].TrimStart('-'), error.ParameterName);
+            var run = Run("New-ViduVideoJob @Api -Image cat.png -Prompt 'x' " + arguments);
+            AssertErrorId(run, "ShortApi.InvalidArgument");
+            var parts = arguments.Split(' ');
+            Assert.Contains($"{parts[0].TrimStart('-')} '{parts[1]}'", run.Errors.Single().ToString());
+            Assert.Empty(run.Output);
             AssertNothingSent();
         }
 

@@ -19,8 +19,17 @@ namespace ShortApi.Vidu.Tests.Core
             FileCheck.Accept(Concat(JpegStartOfImage, new byte[] { 0xFF, 0xFF }, JpegApp0, JpegStartOfFrame(640, 480), JpegStartOfScan, JpegScanData(100), JpegEndOfImage));
 
         [Fact]
+        public void A_motion_photo_with_a_video_appended_after_its_end_marker_is_accepted()
+        {
+            // Phones append a whole MP4 (megabytes, no FF D9 near its end) after the picture's end-of-image marker.
+            var video = new byte[200_000];
+            for (var i = 0; i < video.Length; i++) video[i] = (byte)(i % 251 == 0xFF ? 0 : i % 251);
+            FileCheck.Accept(Concat(Jpeg(1920, 1080, scanBytes: 5000), video), "motion.jpg");
+        }
+
+        [Fact]
         public void A_jpeg_cut_inside_its_scan_data_is_refused() =>
-            FileCheck.RefuseAsCorrupt(Cut(Jpeg(1920, 1080, scanBytes: 5000), 3000), "no end-of-image marker (FF D9) near its end: the file is cut short");
+            FileCheck.RefuseAsCorrupt(Cut(Jpeg(1920, 1080, scanBytes: 5000), 3000), "no end-of-image marker (FF D9) after its image data: the file is cut short");
 
         [Fact]
         public void A_jpeg_cut_deep_inside_a_long_scan_is_refused() =>
