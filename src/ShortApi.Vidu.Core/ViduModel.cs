@@ -5,7 +5,7 @@ using System.Linq;
 namespace ShortApi.Vidu
 {
     /// <summary>The rules of the vidu/vidu-q2/image-to-video model, as the service's own page states them.</summary>
-    public static class ViduModel
+    internal static class ViduModel
     {
         /// <summary>The model id sent in every create call.</summary>
         public const string ModelId = "vidu/vidu-q2/image-to-video";

@@ -80,7 +80,7 @@ Describe 'Two sessions writing at once' {
             $script = "Import-Module '$ModulePath'; Get-ChildItem '$pictures' -Filter *.png | New-ViduVideoJob -Prompt x -ThrottleLimit 8 -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)' -HistoryPath '$history' | Out-Null"
             $sessions = 1..2 | ForEach-Object { Invoke-ChildPwsh -Command $script -PassThru }
             foreach ($s in $sessions) { $null = $s.StandardOutput.ReadToEnd(); $s.WaitForExit(); $s.ExitCode | Should -Be 0 }
-            $recorded = @(Get-Content $history | ConvertFrom-Json)
+            $recorded = @(Get-Content $history | ConvertFrom-Json | Where-Object event -EQ 'created')
             $recorded | Should -HaveCount 120
             ($recorded.jobId | Sort-Object) | Should -Be ((Get-EmulatorStats $emulator).acceptedJobIds | Sort-Object)
         }

@@ -15,7 +15,9 @@ AfterAll {
 Describe 'Invoke-NightlyBatch with the cmdlets mocked' {
     BeforeAll {
         # The mocks take the cmdlets' own parameters, and their bodies run once per pipeline item.
-        Mock New-ViduVideoJob { [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = 'job-' + [IO.Path]::GetFileNameWithoutExtension($Image[0]); Image = $Image[0] } }
+        # Get-ChildItem output binds to -LiteralPath (by its PSPath); typed paths and CSV rows bind to -Image.
+        Mock New-ViduVideoJob { $picture = @($LiteralPath) + @($Image) | Where-Object { $_ } | Select-Object -First 1
+            [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = 'job-' + [IO.Path]::GetFileNameWithoutExtension($picture); Image = $picture } }
         Mock Wait-ViduVideoJob { [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = $JobId[0]; Status = 'Succeeded' } }
         Mock Save-ViduVideo { [IO.FileInfo]::new((Join-Path $Path ($JobId[0] + '.mp4'))) }
     }

@@ -11,7 +11,7 @@ namespace ShortApi.Vidu.Downloads
     /// image has none), {JobId}, {Mode}, {Resolution}, {Duration}, {Date} (yyyyMMdd of creation), {Index} (1-based,
     /// for jobs with several videos). The extension comes from the URL (.mp4 when it says nothing).
     /// </summary>
-    public static class VideoFileNamer
+    internal static class VideoFileNamer
     {
         /// <summary>The template used when none is given.</summary>
         public const string DefaultTemplate = "{Name}";

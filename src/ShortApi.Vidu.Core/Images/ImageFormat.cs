@@ -1,7 +1,7 @@
 namespace ShortApi.Vidu.Images
 {
     /// <summary>Picture formats recognised from a file's first bytes.</summary>
-    public enum ImageFormat
+    internal enum ImageFormat
     {
         /// <summary>Not a picture format the module knows.</summary>
         Unknown,

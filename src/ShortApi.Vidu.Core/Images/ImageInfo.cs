@@ -1,7 +1,7 @@
 namespace ShortApi.Vidu.Images
 {
     /// <summary>What a file's header says: format, and size in pixels where the header tells it.</summary>
-    public sealed class ImageInfo
+    internal sealed class ImageInfo
     {
         internal ImageInfo(ImageFormat format, int? width, int? height)
         {

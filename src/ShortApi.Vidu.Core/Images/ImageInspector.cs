@@ -7,7 +7,7 @@ namespace ShortApi.Vidu.Images
     /// Recognises a picture from its first bytes (never its extension) and reads its size from the header,
     /// touching only the header so that a 15 MB file costs a few kilobytes to check.
     /// </summary>
-    public static class ImageInspector
+    internal static class ImageInspector
     {
         /// <summary>Inspects an open, seekable stream positioned at the start of the file.</summary>
         public static ImageInfo Inspect(Stream stream)

@@ -8,7 +8,7 @@ namespace ShortApi.Vidu.Images
     /// A checked image input: an http(s) URL or data URI passed through as text, or a local file that will be
     /// streamed as a base64 data URI when the request is sent (never held in memory whole).
     /// </summary>
-    public sealed class ImageReference
+    internal sealed class ImageReference
     {
         private ImageReference(string display, string? url, string? filePath, long fileLength, ImageInfo? info)
         {

@@ -4,7 +4,7 @@ namespace ShortApi.Vidu.Pricing
     /// One cell of the price table: "starts at <see cref="FirstSecond"/> (<see cref="TwoSeconds"/> at 2s)
     /// plus <see cref="PerSecond"/>/sec".
     /// </summary>
-    public sealed class PriceRate
+    internal sealed class PriceRate
     {
         internal PriceRate(decimal firstSecond, decimal? twoSeconds, decimal perSecond)
         {

@@ -24,7 +24,7 @@ namespace ShortApi.Vidu.Pricing
         };
 
         /// <summary>The rate for a mode and resolution, or false where the model does not offer the pair.</summary>
-        public static bool TryGetRate(string mode, string resolution, out PriceRate rate) =>
+        internal static bool TryGetRate(string mode, string resolution, out PriceRate rate) =>
             Rates.TryGetValue(Key(mode, resolution), out rate!);
 
         /// <summary>

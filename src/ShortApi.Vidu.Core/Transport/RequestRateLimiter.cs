@@ -10,7 +10,7 @@ namespace ShortApi.Vidu.Transport
     /// after a 429 for as long as the server asked. One instance per endpoint per process, so two cmdlets
     /// polling at once share the cap instead of doubling it.
     /// </summary>
-    public sealed class RequestRateLimiter
+    internal sealed class RequestRateLimiter
     {
         private static readonly ConcurrentDictionary<string, RequestRateLimiter> PerEndpoint =
             new ConcurrentDictionary<string, RequestRateLimiter>(StringComparer.OrdinalIgnoreCase);

@@ -9,7 +9,7 @@ namespace ShortApi.Vidu.Transport
     /// a redirect is a fault rather than a reason to send the key somewhere else; downloads follow them by hand
     /// without any credentials.
     /// </summary>
-    public static class SharedHttpClient
+    internal static class SharedHttpClient
     {
         private static readonly Lazy<HttpClient> Client = new Lazy<HttpClient>(Create);
 

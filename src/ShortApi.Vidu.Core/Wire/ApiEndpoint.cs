@@ -4,7 +4,7 @@ using System.Net;
 namespace ShortApi.Vidu.Wire
 {
     /// <summary>Checks and normalises the API base URI: https, or http only to a loopback host.</summary>
-    public static class ApiEndpoint
+    internal static class ApiEndpoint
     {
         /// <summary>The service's own address.</summary>
         public const string DefaultBaseUri = "https://api.shortapi.ai";

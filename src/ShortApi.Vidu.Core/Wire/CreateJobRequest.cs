@@ -9,7 +9,7 @@ namespace ShortApi.Vidu.Wire
     /// The arguments of one create call. Optional fields left null are not sent, so the service applies its
     /// own defaults and the body matches the seed's examples field by field.
     /// </summary>
-    public sealed class CreateJobRequest
+    internal sealed class CreateJobRequest
     {
         /// <summary>Creates a request.</summary>
         public CreateJobRequest(ImageReference image, string prompt)

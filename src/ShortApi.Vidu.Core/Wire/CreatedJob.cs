@@ -1,7 +1,7 @@
 namespace ShortApi.Vidu.Wire
 {
     /// <summary>The service's answer to a create call.</summary>
-    public sealed class CreatedJob
+    internal sealed class CreatedJob
     {
         /// <summary>Creates the answer.</summary>
         public CreatedJob(string jobId, decimal? amount)

@@ -3,7 +3,7 @@ using System;
 namespace ShortApi.Vidu.Wire
 {
     /// <summary>What one query answer says about a job.</summary>
-    public sealed class JobSnapshot
+    internal sealed class JobSnapshot
     {
         /// <summary>Creates a state from a parsed answer.</summary>
         public JobSnapshot(int statusCode, string[] videoUrls, string? error)

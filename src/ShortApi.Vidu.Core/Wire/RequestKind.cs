@@ -1,7 +1,7 @@
 namespace ShortApi.Vidu.Wire
 {
     /// <summary>What a request does, which decides whether it may be sent again.</summary>
-    public enum RequestKind
+    internal enum RequestKind
     {
         /// <summary>A paid create call: resent only when the server certainly did not act on it.</summary>
         Create,

@@ -294,7 +294,7 @@ namespace ShortApi.Vidu.Commands
             var refused = totals.RefusedByBudget > 0 ? $"; {totals.RefusedByBudget} refused by -MaxCost {Money.Usd(MaxCost ?? 0)}" : string.Empty;
             if (totals.Previewed > 0)
                 WriteInformation(new HostInformationMessage { Message = $"What if: {totals.Previewed} video job(s), about {Money.Usd(totals.PreviewedTotal)} in total{refused}." },
-                    new[] { "ShortApi.Vidu", "WhatIfTotal" });
+                    new[] { "PSHOST", "ShortApi.Vidu", "WhatIfTotal" });
             if (totals.Unconfirmed > 0)
                 WriteWarning($"{totals.Unconfirmed} create(s) got no clear answer and may have been charged (about {Money.Usd(totals.UnconfirmedEstimate)}). They are listed by Get-ViduVideoJob -Status Unconfirmed; check your ShortAPI dashboard before submitting those pictures again.");
             WriteVerbose($"{totals.Accepted} job(s) accepted: estimated {Money.Usd(totals.EstimatedAccepted)}, charged {Money.Usd(totals.Charged)}; {totals.Refused} refused, {totals.Unconfirmed} unconfirmed, {totals.NotSent} not sent{refused}. Batch id {_batch.BatchId}.");

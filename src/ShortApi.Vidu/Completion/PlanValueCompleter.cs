@@ -26,7 +26,9 @@ namespace ShortApi.Vidu.Commands
                 _ => Enumerable.Empty<string>(),
             };
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return values.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            // Ordered as ValidateSet completion orders, so the list looks the same as PowerShell's own.
+            var ordered = parameterName == "Duration" ? values : values.OrderBy(v => v, StringComparer.OrdinalIgnoreCase);
+            return ordered.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v))
                 .ToList();
         }
