@@ -70,7 +70,8 @@ namespace ShortApi.Vidu.Watching
         /// <summary>Waits up to <paramref name="wait"/> for the next finished job.</summary>
         public bool TryTake(out WatchResult? result, TimeSpan wait, CancellationToken cancellationToken)
         {
-            var ok = _finished.TryTake(out var taken, (int)Math.Max(0, Math.Min(int.MaxValue, wait.TotalMilliseconds)), cancellationToken);
+            var milliseconds = wait == Timeout.InfiniteTimeSpan ? Timeout.Infinite : (int)Math.Max(0, Math.Min(int.MaxValue, wait.TotalMilliseconds));
+            var ok = _finished.TryTake(out var taken, milliseconds, cancellationToken);
             if (ok) Interlocked.Decrement(ref _untaken);
             result = taken;
             return ok;
