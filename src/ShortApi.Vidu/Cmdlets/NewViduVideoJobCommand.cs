@@ -157,23 +157,13 @@ namespace ShortApi.Vidu.Commands
         // not a value is an error naming the row, the column and the value, never a default or a rounded number.
         private bool TryReadPlanCells(out string? mode, out string? resolution, out int? duration)
         {
-            var ok = PlanValues.TryMode(Mode, out mode, out var modeProblem);
-            ok &= PlanValues.TryResolution(Resolution, out resolution, out var resolutionProblem);
-            ok &= PlanValues.TryDuration(Duration, out duration, out var durationProblem);
-            if (ok) return true;
-            var problems = new[] { ("Mode", Mode, modeProblem), ("Resolution", Resolution, resolutionProblem), ("Duration", Duration, durationProblem) }
-                .Where(p => p.Item3.Length > 0)
-                .Select(p => $"{p.Item1} '{p.Item2}' {p.Item3}");
-            var where = MyInvocation.ExpectingInput ? $"Input row {_row}{DescribeRow()}: " : string.Empty;
-            WriteError(ErrorRecords.InvalidArgument($"{where}{string.Join("; ", problems)}. Nothing was sent for it; fix the value and submit it again.",
+            var problem = PlanCells.Read(Mode, Resolution, Duration, out mode, out resolution, out duration);
+            if (problem == null) return true;
+            var picture = Image.Concat(LiteralPath).FirstOrDefault();
+            var where = MyInvocation.ExpectingInput ? $"Input row {_row}" + (picture == null ? string.Empty : $" ('{picture}')") + ": " : string.Empty;
+            WriteError(ErrorRecords.InvalidArgument($"{where}{problem}. Nothing was sent for it; fix the value and submit it again.",
                 InputObject ?? (object)string.Join(",", Image.Concat(LiteralPath))));
             return false;
-        }
-
-        private string DescribeRow()
-        {
-            var picture = Image.Concat(LiteralPath).FirstOrDefault();
-            return picture == null ? string.Empty : $" ('{picture}')";
         }
 
         private void Submit(string candidate, string input, bool literal, string? mode, string? resolution, int? duration)
@@ -290,14 +280,11 @@ namespace ShortApi.Vidu.Commands
 
         private void WriteSummary()
         {
-            var totals = _batch!.Totals;
-            var refused = totals.RefusedByBudget > 0 ? $"; {totals.RefusedByBudget} refused by -MaxCost {Money.Usd(MaxCost ?? 0)}" : string.Empty;
-            if (totals.Previewed > 0)
-                WriteInformation(new HostInformationMessage { Message = $"What if: {totals.Previewed} video job(s), about {Money.Usd(totals.PreviewedTotal)} in total{refused}." },
-                    new[] { "PSHOST", "ShortApi.Vidu", "WhatIfTotal" });
-            if (totals.Unconfirmed > 0)
-                WriteWarning($"{totals.Unconfirmed} create(s) got no clear answer and may have been charged (about {Money.Usd(totals.UnconfirmedEstimate)}). They are listed by Get-ViduVideoJob -Status Unconfirmed; check your ShortAPI dashboard before submitting those pictures again.");
-            WriteVerbose($"{totals.Accepted} job(s) accepted: estimated {Money.Usd(totals.EstimatedAccepted)}, charged {Money.Usd(totals.Charged)}; {totals.Refused} refused, {totals.Unconfirmed} unconfirmed, {totals.NotSent} not sent{refused}. Batch id {_batch.BatchId}.");
+            var lines = BatchReport.Summary(_batch!, MaxCost);
+            if (lines.WhatIfTotal != null)
+                WriteInformation(new HostInformationMessage { Message = lines.WhatIfTotal }, new[] { "PSHOST", "ShortApi.Vidu", "WhatIfTotal" });
+            if (lines.UnconfirmedWarning != null) WriteWarning(lines.UnconfirmedWarning);
+            WriteVerbose(lines.Totals);
         }
 
         // The command ended early (Ctrl+C, an error downstream, Select-Object -First): no create starts any more, the
@@ -305,30 +292,9 @@ namespace ShortApi.Vidu.Commands
         // named on the host, since the pipeline is closed by now.
         private void StopAndReport()
         {
-            var batch = _batch!;
-            batch.Stop();
-            if (batch.InFlight > 0)
-            {
-                var bound = TimeSpan.FromSeconds(Math.Min(TimeoutSec, SeeThroughCap.TotalSeconds));
-                Host.UI.WriteWarningLine($"Stopping: waiting up to {bound.TotalSeconds:0} s for {batch.InFlight} create request(s) already sent, so that their outcome is recorded.");
-                batch.SeeThrough(bound);
-            }
-            while (batch.TryTake(out var outcome))
-            {
-                var name = outcome!.Plan.Request.Image.ShortName;
-                switch (outcome.Result)
-                {
-                    case CreateResult.Accepted:
-                        Host.UI.WriteWarningLine($"Accepted before the stop: job {outcome.Job!.JobId} for '{name}'" + (Store == null ? "." : " (in the job history: Get-ViduVideoJob -LastBatch)."));
-                        break;
-                    case CreateResult.Unconfirmed:
-                        Host.UI.WriteWarningLine($"Unconfirmed at the stop: the create for '{name}' may have been charged; check your ShortAPI dashboard before submitting it again.");
-                        break;
-                }
-            }
-            if (batch.InFlight > 0)
-                Host.UI.WriteWarningLine($"{batch.InFlight} create(s) were still waiting for an answer; they are recorded when it comes, or listed as Unconfirmed by Get-ViduVideoJob if this session ends first.");
-            batch.Dispose();
+            var bound = TimeSpan.FromSeconds(Math.Min(TimeoutSec, SeeThroughCap.TotalSeconds));
+            BatchReport.SeeThrough(_batch!, bound, Store != null, Host.UI.WriteWarningLine);
+            _batch!.Dispose();
             _batch = null;
         }
     }
