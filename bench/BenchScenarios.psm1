@@ -119,8 +119,21 @@ Import-Module '$ModulePath'
 "@
 }
 
+function Get-HistoryScript([string] $ModulePath, [string] $Command, [string] $History) {
+    # Timed after a warm-up run of the same command, so the figure is what the history costs, not loading and JIT.
+    @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+`$env:SHORTAPI_HISTORY_PATH = '$History'
+`$null = $Command 6>`$null
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$null = $Command 6>`$null
+[pscustomobject]@{ Milliseconds = `$watch.Elapsed.TotalMilliseconds } | ConvertTo-Json -Compress
+"@
+}
+
 function Get-StartupScript([string] $ModulePath) {
     if ($ModulePath) { "Import-Module '$ModulePath'; exit 0" } else { 'exit 0' }
 }
 
-Export-ModuleMember -Function Get-ModulePipelineScript, Get-PlainScript, Get-MemoryScript, Get-LargeBatchScript, Get-SoakScript, Get-StartupScript
+Export-ModuleMember -Function Get-ModulePipelineScript, Get-PlainScript, Get-MemoryScript, Get-LargeBatchScript, Get-SoakScript, Get-HistoryScript, Get-StartupScript

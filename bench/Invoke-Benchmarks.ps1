@@ -8,6 +8,7 @@
       Large     1,000 jobs: the peak query rate the emulator saw against the cap.
       Memory    peak memory raise while submitting one 15 MB picture: module vs plain script.
       Soak      500 jobs with 20 % of creates refused and 20 % of queries failing: every job saved, no duplicate.
+      History   listing the last batch and starting Save-ViduVideo with a 100,000-job history vs a fresh one.
       Startup   what Import-Module adds to 'pwsh -NoProfile' (median of several runs).
 #>
 [CmdletBinding()]
@@ -15,7 +16,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $OutputFolder,
     [int] $LargeJobs = 1000,
-    [ValidateSet('Pipeline', 'Large', 'Memory', 'Soak', 'Startup')] [string[]] $Only
+    [ValidateSet('Pipeline', 'Large', 'Memory', 'Soak', 'History', 'Startup')] [string[]] $Only
 )
 
 $ErrorActionPreference = 'Stop'
@@ -45,6 +46,49 @@ function New-Pictures([string] $Folder, [int] $Count) {
 }
 
 function MB([double] $Bytes) { '{0:0.0} MB' -f ($Bytes / 1MB) }
+
+# A structurally complete PNG of about $Size bytes: signature, a 1600×900 header with its CRC, one image-data chunk of
+# random filler, the end chunk. The module checks the structure (reading only chunk headers); nothing decodes the
+# filler, so its own CRC is left zero rather than computed over 15 MB here.
+function New-BigPng([string] $Path, [int] $Size) {
+    $ihdrData = [byte[]](0, 0, 6, 0x40, 0, 0, 3, 0x84, 8, 2, 0, 0, 0)
+    $crcTable = foreach ($n in 0..255) { $c = [uint32]$n; foreach ($k in 1..8) { $c = if ($c -band 1) { 0xEDB88320 -bxor ($c -shr 1) } else { $c -shr 1 } }; $c }
+    $crc = [uint32]::MaxValue
+    foreach ($b in [Text.Encoding]::ASCII.GetBytes('IHDR') + $ihdrData) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
+    $crc = $crc -bxor [uint32]::MaxValue
+    $be = { param([uint32] $v) $x = [BitConverter]::GetBytes($v); [Array]::Reverse($x); $x }
+    $filler = [byte[]]::new($Size - 8 - 25 - 12 - 12)
+    [Random]::new(1).NextBytes($filler)
+    $stream = [IO.File]::Create($Path)
+    try {
+        $stream.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
+        foreach ($part in @((& $be 13), [Text.Encoding]::ASCII.GetBytes('IHDR'), $ihdrData, (& $be $crc), (& $be $filler.Length), [Text.Encoding]::ASCII.GetBytes('IDAT'))) { $stream.Write($part, 0, $part.Length) }
+        $stream.Write($filler, 0, $filler.Length)
+        foreach ($part in @([byte[]](0, 0, 0, 0), [byte[]](0, 0, 0, 0), [Text.Encoding]::ASCII.GetBytes('IEND'), [byte[]](0xAE, 0x42, 0x60, 0x82))) { $stream.Write($part, 0, $part.Length) }
+    }
+    finally { $stream.Dispose() }
+}
+
+# A history of $Jobs finished, saved jobs in batches of 100, in the module's own line format.
+function New-BenchHistory([string] $Path, [int] $Jobs, [string] $Endpoint) {
+    $writer = [IO.StreamWriter]::new($Path, $false, [Text.UTF8Encoding]::new($false))
+    try {
+        $time = [DateTimeOffset]::Now.AddDays(-400)
+        for ($i = 0; $i -lt $Jobs; $i++) {
+            if ($i % 100 -eq 0) {
+                $batch = [guid]::NewGuid().ToString('N')
+                $writer.WriteLine('{"v":2,"event":"batch","time":"' + $time.ToString('o') + '","batchId":"' + $batch + '","endpoint":"' + $Endpoint + '","user":"bench","machine":"bench","session":"' + $batch + '"}')
+            }
+            $time = $time.AddMinutes(5)
+            $t = $time.ToString('o'); $send = [guid]::NewGuid().ToString('N'); $job = [guid]::NewGuid().ToString('N'); $image = "/home/user/pictures/picture-$i.png"
+            $writer.WriteLine('{"v":2,"event":"sending","time":"' + $t + '","sendId":"' + $send + '","batchId":"' + $batch + '","endpoint":"' + $Endpoint + '","image":"' + $image + '","prompt":"slow dolly in, soft light","mode":"pro","resolution":"720p","duration":5,"estimate":0.275}')
+            $writer.WriteLine('{"v":2,"event":"created","time":"' + $t + '","jobId":"' + $job + '","sendId":"' + $send + '","endpoint":"' + $Endpoint + '","batchId":"' + $batch + '","createdAt":"' + $t + '","image":"' + $image + '","prompt":"slow dolly in, soft light","mode":"pro","resolution":"720p","duration":5,"estimate":0.275,"amount":0.275,"status":"Queued"}')
+            $writer.WriteLine('{"v":2,"event":"status","time":"' + $t + '","jobId":"' + $job + '","status":"Succeeded","statusCode":2,"videoUrls":["https://cdn.example.com/files/' + $job + '.mp4"]}')
+            $writer.WriteLine('{"v":2,"event":"saved","time":"' + $t + '","jobId":"' + $job + '","savedPath":"/home/user/videos/picture-' + $i + '.mp4","length":15109,"sha256":"00"}')
+        }
+    }
+    finally { $writer.Dispose() }
+}
 
 Add-Report "# Benchmarks ($(Get-Date -Format 'yyyy-MM-dd HH:mm'), $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion))"
 Add-Report ''
@@ -109,13 +153,9 @@ if (Should-Run 'Large') {
 if (Should-Run 'Memory') {
     $folder = Join-Path $OutputFolder 'memory'
     $null = New-Item -ItemType Directory $folder
-    # A PNG header (1600×900) followed by filler: the module reads only the header, the emulator checks the signature.
     $big = Join-Path $folder 'big.png'
     $size = 15000000
-    $bytes = [byte[]]::new($size)
-    [Random]::new(1).NextBytes($bytes)
-    [byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 6, 0x40, 0, 0, 3, 0x84, 8, 2, 0, 0, 0) | ForEach-Object -Begin { $i = 0 } -Process { $bytes[$i++] = $_ }
-    [IO.File]::WriteAllBytes($big, $bytes)
+    New-BigPng -Path $big -Size $size
     $small = (Get-ChildItem (Join-Path $PSScriptRoot '../samples/images') -Filter *.png | Select-Object -First 1).FullName
     $emulator = Start-ViduEmulator
     try {
@@ -149,6 +189,35 @@ if (Should-Run 'Soak') {
     Add-Report '| saved | errors | creates sent | creates accepted | distinct accepted ids | queries | wall time |'
     Add-Report '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
     Add-Report ('| {0} | {1} | {2} | {3} | {4} | {5} | {6:0.0} s |' -f $soak.Saved, $soak.Errors, $stats.createsReceived, $stats.createsAccepted, @($stats.acceptedJobIds | Sort-Object -Unique).Count, $stats.queriesReceived, $soak.Seconds)
+    Add-Report ''
+}
+
+if (Should-Run 'History') {
+    $historyJobs = 100000
+    $folder = Join-Path $OutputFolder 'history'
+    $null = New-Item -ItemType Directory $folder
+    $bigHistory = Join-Path $folder 'big.jsonl'
+    $smallHistory = Join-Path $folder 'small.jsonl'
+    New-BenchHistory -Path $bigHistory -Jobs $historyJobs -Endpoint 'http://127.0.0.1:9/'
+    New-BenchHistory -Path $smallHistory -Jobs 3 -Endpoint 'http://127.0.0.1:9/'
+    $lastId = ((Get-Content $smallHistory -Tail 1 | ConvertFrom-Json).jobId)
+    $measure = {
+        param([string] $Command, [string] $History)
+        $times = foreach ($i in 1..5) { (Invoke-Scenario (Get-HistoryScript $ModulePath $Command $History) @{ BaseUri = 'http://127.0.0.1:9/'; ApiKey = 'k' }).Milliseconds }
+        ($times | Sort-Object)[2]
+    }
+    $list = "Get-ViduVideoJob -LastBatch -NoRefresh -BaseUri http://127.0.0.1:9/"
+    $save = "Save-ViduVideo -JobId $lastId -Path ./v -WhatIf -BaseUri http://127.0.0.1:9/ -ApiKey k"
+    $rows = foreach ($case in @(@{ Name = 'Get-ViduVideoJob -LastBatch'; Command = $list }, @{ Name = 'Save-ViduVideo of a recent job (start, -WhatIf)'; Command = $save })) {
+        $small = & $measure $case.Command $smallHistory
+        $bigTime = & $measure $case.Command $bigHistory
+        [pscustomobject]@{ Name = $case.Name; Small = $small; Big = $bigTime }
+    }
+    Add-Report ("## History: a {0:N0}-job history ({1}) against a fresh one, median of 5, in a warm pwsh" -f $historyJobs, (MB (Get-Item $bigHistory).Length))
+    Add-Report ''
+    Add-Report '| command | fresh history | 100,000 jobs | added |'
+    Add-Report '| --- | ---: | ---: | ---: |'
+    foreach ($row in $rows) { Add-Report ('| {0} | {1:0} ms | {2:0} ms | {3:0} ms |' -f $row.Name, $row.Small, $row.Big, ($row.Big - $row.Small)) }
     Add-Report ''
 }
 
