@@ -124,6 +124,7 @@ function Get-HistoryScript([string] $ModulePath, [string] $Command, [string] $Hi
     @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'
+Remove-Item Env:SHORTAPI_NO_HISTORY -ErrorAction SilentlyContinue
 `$env:SHORTAPI_HISTORY_PATH = '$History'
 `$null = $Command 6>`$null
 `$watch = [Diagnostics.Stopwatch]::StartNew()

@@ -58,36 +58,45 @@ namespace ShortApi.Vidu.History
             if (!Exists) yield break;
             using var stream = OpenLocked(FileMode.Open, FileAccess.Read);
             var position = stream.Length;
-            var carry = new List<byte>(); // the start of a line whose rest is in the next (later) block, reversed
             var block = new byte[BlockBytes];
+            var tail = Array.Empty<byte>(); // the start of the newest unfinished line: its end was in the block read before
             while (position > 0)
             {
                 var size = (int)Math.Min(BlockBytes, position);
                 position -= size;
                 stream.Seek(position, SeekOrigin.Begin);
                 ReadExactly(stream, block, size);
-                for (var i = size - 1; i >= 0; i--)
+                var end = size; // lines in this block run up to here; what follows belongs with `tail`
+                for (var newline = Array.LastIndexOf(block, (byte)'\n', size - 1, size); newline >= 0; newline = newline == 0 ? -1 : Array.LastIndexOf(block, (byte)'\n', newline - 1, newline))
                 {
-                    if (block[i] == (byte)'\n')
-                    {
-                        if (carry.Count > 0) yield return Decode(carry);
-                        carry.Clear();
-                    }
-                    else
-                    {
-                        carry.Add(block[i]);
-                    }
+                    var line = Join(block, newline + 1, end - newline - 1, tail);
+                    tail = Array.Empty<byte>();
+                    if (line.Length > 0) yield return line;
+                    end = newline;
                 }
+                tail = Prepend(block, end, tail);
             }
-            if (carry.Count > 0) yield return Decode(carry);
+            if (tail.Length > 0) yield return Decode(tail, 0, tail.Length);
         }
 
-        private static string Decode(List<byte> reversed)
+        private static string Join(byte[] block, int start, int count, byte[] tail)
         {
-            var bytes = new byte[reversed.Count];
-            for (var i = 0; i < bytes.Length; i++) bytes[i] = reversed[bytes.Length - 1 - i];
-            return Utf8.GetString(bytes).TrimEnd('\r');
+            if (tail.Length == 0) return Decode(block, start, count);
+            var whole = new byte[count + tail.Length];
+            Buffer.BlockCopy(block, start, whole, 0, count);
+            Buffer.BlockCopy(tail, 0, whole, count, tail.Length);
+            return Decode(whole, 0, whole.Length);
         }
+
+        private static byte[] Prepend(byte[] block, int count, byte[] tail)
+        {
+            var joined = new byte[count + tail.Length];
+            Buffer.BlockCopy(block, 0, joined, 0, count);
+            Buffer.BlockCopy(tail, 0, joined, count, tail.Length);
+            return joined;
+        }
+
+        private static string Decode(byte[] bytes, int start, int count) => Utf8.GetString(bytes, start, count).TrimEnd('\r');
 
         private static void ReadExactly(Stream stream, byte[] buffer, int count)
         {
