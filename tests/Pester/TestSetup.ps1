@@ -52,3 +52,53 @@ function Invoke-SampleBatch([int] $Count, [hashtable] $Api, [string] $Work, [int
         Save-ViduVideo @Api -Path (Join-Path $Work 'videos') -ThrottleLimit $Throttle -ErrorVariable +failures
     [pscustomobject]@{ Files = @($files); Saved = @($saved); Failures = @($failures) }
 }
+
+# Events to wait on, instead of sleeping.
+
+# Blocks on the emulator's own /_emulator/wait until every named count reaches its number, e.g.
+# Wait-EmulatorCount $emulator @{ createsAccepted = 3 }; returns the stats then, and throws with the counts on timeout.
+function Wait-EmulatorCount($Emulator, [hashtable] $Count, [int] $TimeoutMs = 60000) {
+    $query = ($Count.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join '&'
+    $uri = "$($Emulator.BaseUri.TrimEnd('/'))/_emulator/wait?$query&timeoutMs=$TimeoutMs"
+    $response = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck -TimeoutSec ([Math]::Ceiling($TimeoutMs / 1000) + 30)
+    if ($response.StatusCode -ne 200) { throw "The emulator did not reach $query within $TimeoutMs ms (HTTP $($response.StatusCode)): $($response.Content)" }
+    $response.Content | ConvertFrom-Json
+}
+
+# Polls /_emulator/stats until $Condition (given the stats as its one argument) is true, for states /_emulator/wait
+# cannot name (such as createsInFlight falling to 0); returns those stats, throws with the last ones on timeout.
+function Wait-EmulatorState($Emulator, [scriptblock] $Condition, [int] $TimeoutSec = 60) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $stats = Get-EmulatorStats $Emulator
+        if (& $Condition $stats) { return $stats }
+        if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not reach { $Condition } within $TimeoutSec s: $($stats | ConvertTo-Json -Compress)" }
+        Start-Sleep -Milliseconds 20
+    }
+}
+
+# Reads a child's standard output line by line until a line matches $Pattern; every line read is added to $Lines.
+# Throws (with what was read) when the child ends or $TimeoutSec passes first.
+function Wait-ChildLine([Diagnostics.Process] $Process, [string] $Pattern, [Collections.Generic.List[string]] $Lines, [int] $TimeoutSec = 60) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $read = $Process.StandardOutput.ReadLineAsync()
+        $left = [Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)
+        if (-not $read.Wait([int]$left)) { throw "No line matching '$Pattern' within $TimeoutSec s. Read so far:`n$($Lines -join "`n")" }
+        if ($null -eq $read.Result) { throw "The child ended before printing a line matching '$Pattern'. Read:`n$($Lines -join "`n")`n$($Process.StandardError.ReadToEnd())" }
+        $Lines.Add($read.Result)
+        if ($read.Result -match $Pattern) { return $read.Result }
+    }
+}
+
+# Invoke-ChildPwsh with a bound: a child still running after $TimeoutSec is killed (with its children) and reported
+# as TimedOut, so a hang fails the test instead of the run.
+function Invoke-ChildPwshWithin([string] $Command, [hashtable] $Environment = @{}, [string] $WorkingDirectory, [int] $TimeoutSec = 60) {
+    $process = Invoke-ChildPwsh -Command $Command -Environment $Environment -WorkingDirectory $WorkingDirectory -PassThru
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $timedOut = -not $process.WaitForExit($TimeoutSec * 1000)
+    if ($timedOut) { $process.Kill($true) }
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result; TimedOut = $timedOut }
+}
