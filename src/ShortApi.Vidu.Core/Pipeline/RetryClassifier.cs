@@ -8,6 +8,7 @@ namespace ShortApi.Vidu.Pipeline
     /// act on it AND trying again can help: a 429; a refusal in the service's own JSON envelope that says "busy" (5xx
     /// or 3000 codes); or a request that never fully left (connection never opened, body not completely written). Any
     /// other failure after a create fully left, a bare 5xx page from a gateway included, may have made the job.
+    /// A 408 says the server gave up waiting for the request, so it too is a refusal worth sending again.
     /// Queries and downloads are safe to repeat, so every transient failure is retried.
     /// </summary>
     internal static class RetryClassifier

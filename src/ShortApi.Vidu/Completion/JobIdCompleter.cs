@@ -32,13 +32,20 @@ namespace ShortApi.Vidu.Commands
             {
                 if (JobStore.IsDisabledByEnvironment()) return Enumerable.Empty<VideoJob>();
                 var path = !string.IsNullOrWhiteSpace(historyPath) ? historyPath! : Environment.GetEnvironmentVariable(JobStore.PathVariable);
-                var store = new JobStore(System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? JobStore.DefaultPath : path!));
+                var store = new JobStore(string.IsNullOrWhiteSpace(path) ? JobStore.DefaultPath : FromPowerShellLocation(path!));
                 return store.Read(HistoryQuery.Newest(200)).Jobs.Where(j => j.JobId.Length > 0);
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
                 return Enumerable.Empty<VideoJob>();
             }
+        }
+
+        // A relative history path means PowerShell's location, as it does for the cmdlets, not the process's folder.
+        private static string FromPowerShellLocation(string path)
+        {
+            var location = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath;
+            return System.IO.Path.GetFullPath(location == null ? path : System.IO.Path.Combine(location, path));
         }
 
         private static string Describe(VideoJob job)
