@@ -292,7 +292,7 @@ namespace ShortApi.Vidu.Commands
         // named on the host, since the pipeline is closed by now.
         private void StopAndReport()
         {
-            var bound = TimeSpan.FromSeconds(Math.Min(TimeoutSec, SeeThroughCap.TotalSeconds));
+            var bound = TimeSpan.FromSeconds(Math.Min(RequestTimeoutSec, SeeThroughCap.TotalSeconds));
             BatchReport.SeeThrough(_batch!, bound, Store != null, Host.UI.WriteWarningLine);
             _batch!.Dispose();
             _batch = null;

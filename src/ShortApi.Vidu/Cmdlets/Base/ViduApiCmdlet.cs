@@ -38,10 +38,11 @@ namespace ShortApi.Vidu.Commands
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = 1;
 
-        /// <summary>How long one request may take, in seconds.</summary>
+        /// <summary>How long one request may take, in seconds (for downloads: how long the server may stay silent). Not the whole wait: that is -Timeout.</summary>
         [Parameter]
+        [Alias("TimeoutSec")]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        public int RequestTimeoutSec { get; set; } = 100;
 
         /// <summary>Keeps this command's jobs out of the local job history.</summary>
         [Parameter]
@@ -145,7 +146,7 @@ namespace ShortApi.Vidu.Commands
             {
                 MaxRetries = MaximumRetryCount,
                 RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
-                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                 Log = PostVerbose,
                 QueryRateLimiter = queryLimiter,
             });
