@@ -5,10 +5,10 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $common = [Management.Automation.Cmdlet]::CommonParameters + [Management.Automation.Cmdlet]::OptionalCommonParameters
+    # Every parameter Get-Help can show, hidden ones (DontShow) included: they appear in Get-Help -Parameter * too.
     function Get-VisibleParameterNames([string] $Name) {
         (Get-Command $Name).Parameters.Values |
             Where-Object { $common -notcontains $_.Name } |
-            Where-Object { -not ($_.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and $_.DontShow }) } |
             ForEach-Object Name
     }
 }

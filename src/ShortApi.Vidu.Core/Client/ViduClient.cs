@@ -35,7 +35,7 @@ namespace ShortApi.Vidu.Client
                 RetryInterval = options.RetryInterval,
                 RequestTimeout = options.RequestTimeout,
                 Log = options.Log,
-                QueryRateLimiter = RequestRateLimiter.ForEndpoint(baseUri, null),
+                QueryRateLimiter = RequestRateLimiter.ForEndpoint(baseUri),
             });
             _store = options.HistoryPath == null ? null : new JobStore(System.IO.Path.GetFullPath(options.HistoryPath), options.Log);
             _events = (IJobEvents?)_store ?? NoJobEvents.Instance;

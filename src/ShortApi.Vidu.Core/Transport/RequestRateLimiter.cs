@@ -16,38 +16,76 @@ namespace ShortApi.Vidu.Transport
             new ConcurrentDictionary<string, RequestRateLimiter>(StringComparer.OrdinalIgnoreCase);
 
         private readonly object _gate = new object();
-        private double _ratePerSecond;
+        private readonly System.Collections.Generic.List<double> _commandCaps = new System.Collections.Generic.List<double>();
+        private readonly double _baseRate;
         private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
         /// <summary>Creates a limiter.</summary>
         public RequestRateLimiter(double ratePerSecond)
         {
-            RatePerSecond = ratePerSecond;
+            Check(ratePerSecond);
+            _baseRate = ratePerSecond;
         }
 
-        /// <summary>The cap a shared limiter starts with.</summary>
+        /// <summary>The cap a shared limiter has when no command names one.</summary>
         public const double DefaultRatePerSecond = 10;
 
-        /// <summary>
-        /// The shared limiter for an endpoint. A rate given sets its cap; without one the cap stays as it is
-        /// (<see cref="DefaultRatePerSecond"/> for a new limiter), so a command that names no cap leaves another's alone.
-        /// </summary>
-        public static RequestRateLimiter ForEndpoint(Uri baseUri, double? ratePerSecond)
-        {
-            var limiter = PerEndpoint.GetOrAdd(baseUri.AbsoluteUri, _ => new RequestRateLimiter(ratePerSecond ?? DefaultRatePerSecond));
-            if (ratePerSecond is double rate) limiter.RatePerSecond = rate;
-            return limiter;
-        }
+        /// <summary>The shared limiter for an endpoint (two commands polling at once share it rather than doubling the rate).</summary>
+        public static RequestRateLimiter ForEndpoint(Uri baseUri) =>
+            PerEndpoint.GetOrAdd(baseUri.AbsoluteUri, _ => new RequestRateLimiter(DefaultRatePerSecond));
 
-        /// <summary>The cap; setting it takes effect for the next request.</summary>
+        /// <summary>
+        /// The cap in force: the lowest cap a running command asked for, else the limiter's own. A command's cap lasts
+        /// only as long as the command (see <see cref="ApplyCap"/>), so one -MaxQueryRate never outlives its command.
+        /// </summary>
         public double RatePerSecond
         {
-            get { lock (_gate) return _ratePerSecond; }
-            set
+            get
             {
-                if (value <= 0 || double.IsNaN(value)) throw new ArgumentOutOfRangeException(nameof(value), "The rate must be above zero.");
-                lock (_gate) _ratePerSecond = value;
+                lock (_gate) return _commandCaps.Count > 0 ? Min(_commandCaps) : _baseRate;
+            }
+        }
+
+        /// <summary>Puts a command's cap in force until the returned scope is disposed.</summary>
+        public IDisposable ApplyCap(double ratePerSecond)
+        {
+            Check(ratePerSecond);
+            lock (_gate) _commandCaps.Add(ratePerSecond);
+            return new CapScope(this, ratePerSecond);
+        }
+
+        private void RemoveCap(double ratePerSecond)
+        {
+            lock (_gate) _commandCaps.Remove(ratePerSecond);
+        }
+
+        private static double Min(System.Collections.Generic.List<double> caps)
+        {
+            var min = double.MaxValue;
+            foreach (var cap in caps) if (cap < min) min = cap;
+            return min;
+        }
+
+        private static void Check(double rate)
+        {
+            if (rate <= 0 || double.IsNaN(rate)) throw new ArgumentOutOfRangeException(nameof(rate), "The rate must be above zero.");
+        }
+
+        private sealed class CapScope : IDisposable
+        {
+            private RequestRateLimiter? _limiter;
+            private readonly double _rate;
+
+            public CapScope(RequestRateLimiter limiter, double rate)
+            {
+                _limiter = limiter;
+                _rate = rate;
+            }
+
+            public void Dispose()
+            {
+                Interlocked.Exchange(ref _limiter, null)?.RemoveCap(_rate);
             }
         }
 
@@ -70,7 +108,8 @@ namespace ShortApi.Vidu.Transport
                 slot = Max(now, Max(_nextSlot, _pausedUntil));
                 // 5 % under the cap, so network jitter that bunches two requests together cannot push the
                 // server's count for any one-second window over it.
-                _nextSlot = slot + TimeSpan.FromSeconds(1.0 / (_ratePerSecond * 0.95));
+                var rate = _commandCaps.Count > 0 ? Min(_commandCaps) : _baseRate;
+                _nextSlot = slot + TimeSpan.FromSeconds(1.0 / (rate * 0.95));
             }
             var wait = slot - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);

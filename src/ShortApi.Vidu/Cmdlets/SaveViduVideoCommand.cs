@@ -9,7 +9,7 @@ namespace ShortApi.Vidu.Commands
     /// <summary>
     /// <para type="synopsis">Downloads the videos of finished jobs into a folder, waiting for jobs that are still running.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Save, "ViduVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "JobId")]
+    [Cmdlet(VerbsData.Save, "ViduVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = JobSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveViduVideoCommand : JobWatchingCmdlet
     {

@@ -7,7 +7,7 @@ namespace ShortApi.Vidu.Commands
     /// <summary>
     /// <para type="synopsis">Waits for video jobs and emits each the moment it succeeds.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "ViduVideoJob", DefaultParameterSetName = "JobId")]
+    [Cmdlet(VerbsLifecycle.Wait, "ViduVideoJob", DefaultParameterSetName = JobSet)]
     [OutputType(typeof(VideoJob))]
     public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
@@ -24,6 +24,10 @@ namespace ShortApi.Vidu.Commands
         [Parameter]
         public SwitchParameter Any { get; set; }
 
+        /// <summary>Emits failed jobs as objects (Status Failed, Error saying why), as Wait-Job does, instead of writing an error for each.</summary>
+        [Parameter]
+        public SwitchParameter IncludeFailed { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -36,13 +40,19 @@ namespace ShortApi.Vidu.Commands
                     Succeed(job);
                     continue;
                 }
+                if (live && job.Status == JobStatus.Failed && IncludeFailed)
+                {
+                    _failed++;
+                    WriteObject(job);
+                    continue;
+                }
                 if (PastDeadline)
                 {
                     WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
                     continue;
                 }
                 _watch ??= CreateWatch();
-                _watch.Add(job);
+                if (!_watch.Add(job)) WriteVerbose($"Job '{job.JobId}' was given more than once; it is waited for, and emitted, once.");
             }
             Drain(TimeSpan.Zero);
         }
@@ -121,7 +131,15 @@ namespace ShortApi.Vidu.Commands
             var error = result.Error!;
             if (error.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
             _failed++;
-            WriteError(ErrorRecords.FromApi(error, result.Job));
+            if (IncludeFailed && error.Kind == ShortApiErrorKind.JobFailed)
+            {
+                SessionJobs.Remember(result.Job);
+                WriteObject(result.Job);
+            }
+            else
+            {
+                WriteError(ErrorRecords.FromApi(error, result.Job));
+            }
             if (Any) Finish();
         }
 

@@ -94,6 +94,16 @@ namespace ShortApi.Vidu.Commands
                 $"'{jobId}' is not a job id. Pass the JobId of a job from New-ViduVideoJob or Get-ViduVideoJob (ids are letters, digits, '-', '_', '.' or ':').",
                 target ?? jobId, "ShortApi.InvalidJobId");
 
+        /// <summary>A piped object that is not a job, a job id, or anything with a JobId property.</summary>
+        public static ErrorRecord NotAJob(object? target)
+        {
+            var value = target is PSObject wrapped ? wrapped.BaseObject : target;
+            var type = value?.GetType().FullName ?? "null";
+            return new ErrorRecord(new ArgumentException(
+                    $"The input is a {type}, not a video job, so it was not used. Pipe jobs from New-, Get- or Wait-ViduVideoJob, job id strings, or objects with a JobId property (such as rows of Import-Csv)."),
+                "ShortApi.NotAJob", ErrorCategory.InvalidType, target);
+        }
+
         /// <summary>An Unconfirmed create given to Wait or Save: there is no job id to ask about.</summary>
         public static ErrorRecord CreateUnconfirmed(object? target) =>
             new ErrorRecord(new InvalidOperationException(

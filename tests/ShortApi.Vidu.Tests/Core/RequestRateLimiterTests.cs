@@ -1,6 +1,4 @@
 using System;
-using ShortApi.Vidu.Wire;
-using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Transport;
 using Xunit;
 
@@ -8,20 +6,36 @@ namespace ShortApi.Vidu.Tests.Core
 {
     public class RequestRateLimiterTests
     {
+        private static Uri NewEndpoint() => new Uri("https://limiter-" + Guid.NewGuid().ToString("N") + ".example.com/");
+
         [Fact]
-        public void A_command_that_names_no_cap_leaves_the_shared_cap_alone()
+        public void A_commands_cap_holds_while_it_runs_and_is_gone_when_it_ends()
         {
-            var endpoint = new Uri("https://limiter-" + Guid.NewGuid().ToString("N") + ".example.com/");
-            Assert.Equal(RequestRateLimiter.DefaultRatePerSecond, RequestRateLimiter.ForEndpoint(endpoint, null).RatePerSecond);
-            RequestRateLimiter.ForEndpoint(endpoint, 50);
-            var later = RequestRateLimiter.ForEndpoint(endpoint, null);
-            Assert.Equal(50, later.RatePerSecond);
-            Assert.Same(later, RequestRateLimiter.ForEndpoint(endpoint, 20));
-            Assert.Equal(20, later.RatePerSecond);
+            var limiter = RequestRateLimiter.ForEndpoint(NewEndpoint());
+            Assert.Equal(RequestRateLimiter.DefaultRatePerSecond, limiter.RatePerSecond);
+            using (limiter.ApplyCap(50))
+            {
+                Assert.Equal(50, limiter.RatePerSecond);
+            }
+            Assert.Equal(RequestRateLimiter.DefaultRatePerSecond, limiter.RatePerSecond);
+        }
+
+        [Fact]
+        public void Two_commands_running_at_once_get_the_lower_of_their_caps()
+        {
+            var limiter = RequestRateLimiter.ForEndpoint(NewEndpoint());
+            var wait = limiter.ApplyCap(50);
+            var save = limiter.ApplyCap(5);
+            Assert.Equal(5, limiter.RatePerSecond);
+            save.Dispose();
+            Assert.Equal(50, limiter.RatePerSecond);
+            wait.Dispose();
+            wait.Dispose(); // ending twice does not take a cap away from someone else
+            Assert.Equal(RequestRateLimiter.DefaultRatePerSecond, limiter.RatePerSecond);
         }
 
         [Fact]
         public void Each_endpoint_has_its_own_limiter() =>
-            Assert.NotSame(RequestRateLimiter.ForEndpoint(new Uri("https://a.example.com/"), null), RequestRateLimiter.ForEndpoint(new Uri("https://b.example.com/"), null));
+            Assert.NotSame(RequestRateLimiter.ForEndpoint(new Uri("https://a.example.com/")), RequestRateLimiter.ForEndpoint(new Uri("https://b.example.com/")));
     }
 }

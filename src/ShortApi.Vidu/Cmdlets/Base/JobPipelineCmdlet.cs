@@ -12,17 +12,27 @@ namespace ShortApi.Vidu.Commands
     /// </summary>
     public abstract class JobPipelineCmdlet : ViduApiCmdlet
     {
-        private HistoryIndex? _historyIndex;
+        /// <summary>The parameter set of job ids typed on the command line.</summary>
+        protected const string JobIdSet = "JobId";
 
-        /// <summary>The job's id; binds from the JobId (or Id) property of piped objects, or from piped strings.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "JobId")]
-        [Alias("Id")]
-        [AllowEmptyString]
+        /// <summary>The parameter set of jobs from the pipeline.</summary>
+        protected const string JobSet = "Job";
+
+        private HistoryIndex? _historyIndex;
+        private IDisposable? _queryCap;
+
+        /// <summary>Job ids typed on the command line.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobIdSet)]
+        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JobIdCompleter))]
         public string[] JobId { get; set; } = Array.Empty<string>();
 
-        /// <summary>The piped object itself, so a job read back from a file keeps its description.</summary>
-        [Parameter(ValueFromPipeline = true, ParameterSetName = "JobId", DontShow = true)]
+        /// <summary>
+        /// Jobs from the pipeline: jobs from New-, Get- or Wait-ViduVideoJob, job id strings, or any object with a JobId
+        /// property (a job read back from Import-Csv, Import-Clixml or ConvertFrom-Json, a file from Save-ViduVideo).
+        /// Other objects are refused, so that, say, a process's Id is never taken for a job id.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JobSet)]
         public PSObject? InputObject { get; set; }
 
         /// <summary>The most status queries per second across all jobs of this process (default 10), so a large batch never floods the service.</summary>
@@ -30,12 +40,8 @@ namespace ShortApi.Vidu.Commands
         [ValidateRange(0.1, 1000.0)]
         public double MaxQueryRate { get; set; } = 10;
 
-        /// <summary>
-        /// The shared limiter for this endpoint, its cap set when -MaxQueryRate is given; a command left at the default
-        /// does not undo a cap another command in the pipeline set.
-        /// </summary>
-        internal RequestRateLimiter QueryLimiter =>
-            RequestRateLimiter.ForEndpoint(Endpoint, MyInvocation.BoundParameters.ContainsKey(nameof(MaxQueryRate)) ? MaxQueryRate : (double?)null);
+        /// <summary>The endpoint's shared limiter: every command of the process polling it shares one cap.</summary>
+        internal RequestRateLimiter QueryLimiter => RequestRateLimiter.ForEndpoint(Endpoint);
 
         /// <summary>When this command started, for -Timeout and the elapsed time in progress.</summary>
         protected DateTimeOffset StartedAt { get; private set; }
@@ -48,28 +54,68 @@ namespace ShortApi.Vidu.Commands
         {
             base.BeginProcessing();
             StartedAt = DateTimeOffset.UtcNow;
+            // A -MaxQueryRate holds while this command runs and no longer: it is not a process-wide setting.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxQueryRate))) _queryCap = QueryLimiter.ApplyCap(MaxQueryRate);
         }
 
-        /// <summary>The jobs named by the current pipeline record (or the command line); bad ids and Unconfirmed creates are written as errors.</summary>
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _queryCap?.Dispose();
+            base.Dispose(disposing);
+        }
+
+        /// <summary>The jobs named by the current pipeline record (or the command line); anything that is not a job is written as an error.</summary>
         internal IEnumerable<(VideoJob Job, bool Live)> ReadJobs()
         {
-            foreach (var id in JobId)
+            if (ParameterSetName == JobSet)
             {
-                var trimmed = id?.Trim();
-                if (string.IsNullOrEmpty(trimmed) && JobInput.IsUnconfirmed(InputObject))
-                {
-                    WriteError(ErrorRecords.CreateUnconfirmed(InputObject));
-                    continue;
-                }
-                if (!JobInput.IsValidJobId(trimmed))
-                {
-                    WriteError(ErrorRecords.InvalidJobId(id, InputObject));
-                    continue;
-                }
-                var job = JobInput.From(trimmed!, InputObject, out var live);
-                if (!live) job = JobInput.Enrich(job, HistoryJobs.Find(job.JobId));
-                yield return (job, live);
+                if (ReadInput(InputObject) is (VideoJob job, bool live)) yield return (job, live);
+                yield break;
             }
+            foreach (var id in JobId)
+                if (FromId(id, null) is (VideoJob job, bool live)) yield return (job, live);
+        }
+
+        // What a piped object is: a live job, a job id, something carrying a JobId, or not a job at all.
+        private (VideoJob, bool)? ReadInput(PSObject? input)
+        {
+            var value = input?.BaseObject;
+            switch (value)
+            {
+                case VideoJob job when job.Status == JobStatus.Unconfirmed:
+                    WriteError(ErrorRecords.CreateUnconfirmed(input));
+                    return null;
+                case VideoJob job:
+                    return (job, true);
+                case string id:
+                    return FromId(id, null);
+            }
+            var carried = input?.Properties["JobId"];
+            if (carried == null)
+            {
+                WriteError(ErrorRecords.NotAJob(input));
+                return null;
+            }
+            var text = carried.Value?.ToString();
+            if (string.IsNullOrWhiteSpace(text) && JobInput.IsUnconfirmed(input))
+            {
+                WriteError(ErrorRecords.CreateUnconfirmed(input));
+                return null;
+            }
+            return FromId(text, input);
+        }
+
+        private (VideoJob, bool)? FromId(string? id, PSObject? carrier)
+        {
+            var trimmed = id?.Trim();
+            if (!JobInput.IsValidJobId(trimmed))
+            {
+                WriteError(ErrorRecords.InvalidJobId(id, (object?)carrier ?? id));
+                return null;
+            }
+            var job = JobInput.From(trimmed!, carrier, out _);
+            return (JobInput.Enrich(job, HistoryJobs.Find(job.JobId)), false);
         }
 
         /// <summary>Elapsed time as h:mm:ss for progress lines.</summary>
