@@ -95,9 +95,32 @@ Describe 'Objects' {
     It 'have type names the format views select, and a table view with the promised columns' {
         $views = Get-FormatData -TypeName ShortApi.Vidu.VideoJob
         $table = $views.FormatViewDefinition | Where-Object { $_.Control -is [Management.Automation.TableControl] }
-        $table.Control.Headers.Label | Should -Be @('JobId', 'Status', 'Spec', 'Amount', 'Age', 'Source')
+        $table.Control.Headers.Label | Should -Be @('JobId', 'Status', 'Spec', 'Amount', 'Source')
         ($views.FormatViewDefinition | Where-Object { $_.Control -is [Management.Automation.ListControl] }) | Should -Not -BeNullOrEmpty
         (Get-FormatData -TypeName ShortApi.Vidu.Pricing.PriceQuote).FormatViewDefinition | Should -Not -BeNullOrEmpty
         (Get-ViduPrice).PSObject.TypeNames[0] | Should -Be 'ShortApi.Vidu.Pricing.PriceQuote'
+    }
+
+    It 'show a job''s source picture in an 80-column table, whatever the mode' {
+        $job = [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = 'a' * 32; Status = 'Unconfirmed'; Mode = 'pro-fast'; Resolution = '1080p'; Duration = 10; Amount = 0.28; Image = '/pictures/lighthouse.png' }
+        $lines = ($job | Format-Table | Out-String -Width 80) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match 'Source'
+        $lines[-1] | Should -Match 'lighthouse'
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'show a saved video with its size, job and source picture rather than empty file columns' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ('saved-' + [guid]::NewGuid().ToString('N') + '.mp4')
+        [IO.File]::WriteAllBytes($path, [byte[]]::new(15109))
+        try {
+            $file = [psobject]::AsPSObject([IO.FileInfo]::new($path))
+            $file.PSObject.TypeNames.Insert(0, 'ShortApi.Vidu.SavedVideo')
+            $file | Add-Member JobId ('b' * 32) -PassThru | Add-Member SourceImage '/pictures/meadow.png'
+            $text = $file | Out-String -Width 80
+            $text | Should -Match 'Size\s+JobId\s+Source'
+            $text | Should -Match '14\.8 KB\s+b{32}\s+meadow\.png'
+            $text | Should -Not -Match 'UnixMode'
+        }
+        finally { Remove-Item $path }
     }
 }

@@ -99,7 +99,7 @@ namespace ShortApi.Vidu.Commands
                 MaxCost = MaxCost,
                 AllowRepeats = AllowDuplicate,
             }, JobEvents);
-            _progress = new SubmitProgress(MyInvocation.ExpectingInput ? -1 : Image.Length + LiteralPath.Length);
+            _progress = new SubmitProgress();
         }
 
         /// <inheritdoc />
@@ -114,7 +114,12 @@ namespace ShortApi.Vidu.Commands
         protected override void ProcessRecord()
         {
             if (MyInvocation.ExpectingInput) _row++;
-            if (!TryReadPlanCells(out var mode, out var resolution, out var duration)) return;
+            if (!TryReadPlanCells(out var mode, out var resolution, out var duration))
+            {
+                _progress!.Seen();
+                _progress.TurnedAway();
+                return;
+            }
             var literal = ParameterSetName == LiteralSet;
             foreach (var input in literal ? LiteralPath : Image)
             {
@@ -125,6 +130,8 @@ namespace ShortApi.Vidu.Commands
                 }
                 catch (ImageValidationException ex)
                 {
+                    _progress!.Seen();
+                    _progress.TurnedAway();
                     WriteError(ErrorRecords.FromImage(ex, input));
                     continue;
                 }
@@ -169,6 +176,7 @@ namespace ShortApi.Vidu.Commands
         private void Submit(string candidate, string input, bool literal, string? mode, string? resolution, int? duration)
         {
             ThrowIfStopping();
+            _progress!.Seen();
             ImageReference image;
             try
             {
@@ -178,6 +186,7 @@ namespace ShortApi.Vidu.Commands
             {
                 // The target is the one picture at fault (a wildcard input names many), so a retry redoes only it.
                 WriteError(ErrorRecords.FromImage(ex, candidate));
+                _progress.TurnedAway();
                 return;
             }
             var request = new CreateJobRequest(image, Prompt ?? string.Empty)
@@ -193,6 +202,7 @@ namespace ShortApi.Vidu.Commands
             if (problems.Count > 0)
             {
                 WriteError(ErrorRecords.InvalidArgument($"Cannot create a video job for '{image.ShortName}': {string.Join(" ", problems)} Nothing was sent.", image.Display));
+                _progress.TurnedAway();
                 return;
             }
             if (request.VoiceId != null && request.GenerateAudio != true)
@@ -228,6 +238,7 @@ namespace ShortApi.Vidu.Commands
                         break;
                 }
                 _batch.CountSkipped(admission);
+                _progress!.TurnedAway();
                 return;
             }
         }
@@ -241,6 +252,7 @@ namespace ShortApi.Vidu.Commands
                     $"Create a video job ({spec}) from '{request.Image.ShortName}'? It is charged to your ShortAPI account.", "Create video job", out var reason))
             {
                 if (reason == ShouldProcessReason.WhatIf) _batch.Preview(plan);
+                _progress!.TurnedAway();
                 return;
             }
             _batch.Start(plan);

@@ -14,7 +14,9 @@ namespace ShortApi.Vidu.Commands
     public sealed class SaveViduVideoCommand : JobWatchingCmdlet
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
-        private readonly ProgressRecord _progress = new ProgressRecord(3, "Saving videos", "Starting");
+        private const int ProgressId = 3;
+        private const string ProgressActivity = "Saving videos";
+        private int _received;
         private DownloadBatch? _downloads;
         private JobWatch? _watch;
         private string _folder = string.Empty;
@@ -65,6 +67,7 @@ namespace ShortApi.Vidu.Commands
         {
             foreach (var (job, live) in ReadJobs())
             {
+                _received++;
                 if (live && job.Status == JobStatus.Succeeded && job.VideoUrls.Length > 0)
                 {
                     StartDownloads(job);
@@ -102,8 +105,8 @@ namespace ShortApi.Vidu.Commands
                 Drain(TimeSpan.FromMilliseconds(100));
             }
             Drain(TimeSpan.Zero);
-            _progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(_progress);
+            ReportProgress(final: true); // the last count is shown, however recently the line was drawn
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         /// <inheritdoc />
@@ -212,20 +215,20 @@ namespace ShortApi.Vidu.Commands
         private void WriteSaved(VideoJob job, string path, string url)
         {
             var file = PSObject.AsPSObject(new FileInfo(path));
+            file.TypeNames.Insert(0, "ShortApi.Vidu.SavedVideo");
             file.Properties.Add(new PSNoteProperty("JobId", job.JobId));
             file.Properties.Add(new PSNoteProperty("SourceImage", job.Image));
             file.Properties.Add(new PSNoteProperty("VideoUrl", url));
             WriteObject(file);
         }
 
-        private void ReportProgress()
+        private void ReportProgress(bool final = false)
         {
-            if ((DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
+            if (!final && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
             _lastProgress = DateTime.UtcNow;
             var waiting = _watch?.PendingCount ?? 0;
-            _progress.StatusDescription = $"{_saved} saved, {_downloads!.Active} downloading, {waiting} waiting, {_failed} failed · {Elapsed()} elapsed";
-            _progress.RecordType = ProgressRecordType.Processing;
-            WriteProgress(_progress);
+            // A new record each time: a host may keep the records it is given, and must see each as it was.
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_saved + _failed} of {_received} finished · {_saved} saved · {_downloads!.Active} downloading · {waiting} waiting · {_failed} failed · {Elapsed()}") { PercentComplete = _received > 0 ? Math.Min(100, (_saved + _failed) * 100 / _received) : 0 });
         }
     }
 }

@@ -12,7 +12,8 @@ namespace ShortApi.Vidu.Commands
     public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
-        private readonly ProgressRecord _progress = new ProgressRecord(2, "Waiting for video jobs", "Starting");
+        private const int ProgressId = 2;
+        private const string ProgressActivity = "Waiting for video jobs";
         private JobWatch? _watch;
         private int _total;
         private int _succeeded;
@@ -34,12 +35,13 @@ namespace ShortApi.Vidu.Commands
             foreach (var (job, live) in ReadJobs())
             {
                 if (_done) return;
-                _total++;
                 if (live && job.Status == JobStatus.Succeeded && job.VideoUrls.Length > 0)
                 {
+                    _total++;
                     Succeed(job);
                     continue;
                 }
+                _total++;
                 if (live && job.Status == JobStatus.Failed && IncludeFailed)
                 {
                     _failed++;
@@ -52,7 +54,11 @@ namespace ShortApi.Vidu.Commands
                     continue;
                 }
                 _watch ??= CreateWatch();
-                if (!_watch.Add(job)) WriteVerbose($"Job '{job.JobId}' was given more than once; it is waited for, and emitted, once.");
+                if (!_watch.Add(job))
+                {
+                    _total--;
+                    WriteVerbose($"Job '{job.JobId}' was given more than once; it is waited for, and emitted, once.");
+                }
             }
             Drain(TimeSpan.Zero);
         }
@@ -75,8 +81,8 @@ namespace ShortApi.Vidu.Commands
                 }
                 Drain(wait);
             }
-            _progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(_progress);
+            ReportProgress(final: true); // the last count is shown, however recently the line was drawn
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         /// <inheritdoc />
@@ -158,15 +164,13 @@ namespace ShortApi.Vidu.Commands
             _watch = null;
         }
 
-        private void ReportProgress()
+        private void ReportProgress(bool final = false)
         {
-            if ((DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
+            if (!final && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
             _lastProgress = DateTime.UtcNow;
             var running = _watch?.PendingCount ?? 0;
-            _progress.StatusDescription = $"{_succeeded} done, {running} running, {_failed} failed · {Elapsed()} elapsed";
-            _progress.PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : -1;
-            _progress.RecordType = ProgressRecordType.Processing;
-            WriteProgress(_progress);
+            // A new record each time: a host may keep the records it is given, and must see each as it was.
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_succeeded + _failed} of {_total} finished · {_succeeded} succeeded · {running} running · {_failed} failed · {Elapsed()}") { PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : 0 });
         }
     }
 }

@@ -30,6 +30,7 @@ namespace ShortApi.Vidu.Tests.Support
         public List<string> Verbose { get; } = new List<string>();
         public List<string> Debug { get; } = new List<string>();
         public List<string> Information { get; } = new List<string>();
+        public List<ProgressRecord> Progress { get; } = new List<ProgressRecord>();
         public Exception? Terminating { get; private set; }
 
         /// <summary>Every text the run produced, for searching (for example for a leaked key).</summary>
@@ -50,6 +51,7 @@ namespace ShortApi.Vidu.Tests.Support
             shell.Streams.Verbose.DataAdded += (s, e) => Verbose.Add(shell.Streams.Verbose[e.Index].Message);
             shell.Streams.Debug.DataAdded += (s, e) => Debug.Add(shell.Streams.Debug[e.Index].Message);
             shell.Streams.Information.DataAdded += (s, e) => Information.Add(shell.Streams.Information[e.Index].ToString());
+            shell.Streams.Progress.DataAdded += (s, e) => { lock (Progress) Progress.Add(shell.Streams.Progress[e.Index]); };
             var output = new PSDataCollection<PSObject>();
             output.DataAdded += (s, e) => { lock (Output) Output.Add(output[e.Index]); };
             try
