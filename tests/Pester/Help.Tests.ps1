@@ -5,10 +5,12 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $common = [Management.Automation.Cmdlet]::CommonParameters + [Management.Automation.Cmdlet]::OptionalCommonParameters
-    # Every parameter Get-Help can show, hidden ones (DontShow) included: they appear in Get-Help -Parameter * too.
+    # Every parameter a user can see; hidden ones (DontShow: the row that New-ViduVideoJob and Get-ViduPrice keep to
+    # name it in errors) are left out of the help on purpose.
     function Get-VisibleParameterNames([string] $Name) {
         (Get-Command $Name).Parameters.Values |
             Where-Object { $common -notcontains $_.Name } |
+            Where-Object { -not ($_.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and $_.DontShow }) } |
             ForEach-Object Name
     }
 }

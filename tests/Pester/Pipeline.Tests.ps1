@@ -31,7 +31,7 @@ Describe 'The folder pipeline against the emulator' {
         $job.Mode | Should -Be 'turbo'
         $job.Amount | Should -Be 0.05
         Start-Sleep -Seconds 2
-        $again = [pscustomobject]@{ Id = $job.JobId } | Get-ViduVideoJob @api
+        $again = [pscustomobject]@{ JobId = $job.JobId } | Get-ViduVideoJob @api
         $again.Status | Should -Be 'Succeeded'
         $again.VideoUrl | Should -Match '^http://127\.0\.0\.1:\d+/files/'
     }

@@ -18,8 +18,9 @@ Describe 'Invoke-NightlyBatch with the cmdlets mocked' {
         # Get-ChildItem output binds to -LiteralPath (by its PSPath); typed paths and CSV rows bind to -Image.
         Mock New-ViduVideoJob { $picture = @($LiteralPath) + @($Image) | Where-Object { $_ } | Select-Object -First 1
             [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = 'job-' + [IO.Path]::GetFileNameWithoutExtension($picture); Image = $picture } }
-        Mock Wait-ViduVideoJob { [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = $JobId[0]; Status = 'Succeeded' } }
-        Mock Save-ViduVideo { [IO.FileInfo]::new((Join-Path $Path ($JobId[0] + '.mp4'))) }
+        # Piped jobs bind to -InputObject.
+        Mock Wait-ViduVideoJob { [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = $InputObject.JobId; Status = 'Succeeded' } }
+        Mock Save-ViduVideo { [IO.FileInfo]::new((Join-Path $Path ($InputObject.JobId + '.mp4'))) }
     }
 
     It 'submits every picture once, within the budget, and saves what finished' {
