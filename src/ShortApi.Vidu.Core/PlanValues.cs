@@ -7,8 +7,9 @@ namespace ShortApi.Vidu
 {
     /// <summary>
     /// Reads mode, resolution and duration from text exactly (a CSV cell, a typed argument): a blank means "not given",
-    /// anything that is not an exact value is a problem to report, never rounded ("7.5") or dropped ("10 sec"), because a
-    /// silently changed cell is a video the user pays for and did not ask for.
+    /// a duration that is not a whole number is a problem to report, never rounded ("7.5") or dropped ("10 sec"),
+    /// because a silently changed cell is a video the user pays for and did not ask for. Whether the model offers the
+    /// value is the catalogue's question (Models/ModelRules), asked once the model is known.
     /// </summary>
     internal static class PlanValues
     {
@@ -17,31 +18,18 @@ namespace ShortApi.Vidu
 
         public static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
 
-        /// <summary>The mode as the wire spells it; null for a blank; false with a problem for anything else.</summary>
-        public static bool TryMode(string? text, out string? mode, out string problem)
+        /// <summary>A mode as given (trimmed), or null for a blank.</summary>
+        public static string? Mode(string? text) => IsBlank(text) ? null : text!.Trim();
+
+        /// <summary>A resolution as given ("720" reads as "720p"), or null for a blank.</summary>
+        public static string? Resolution(string? text)
         {
-            problem = string.Empty;
-            mode = null;
-            if (IsBlank(text)) return true;
-            mode = ViduModel.NormalizeMode(text);
-            if (mode != null) return true;
-            problem = $"is not a mode; use one of {string.Join(", ", ViduModel.Modes)}";
-            return false;
+            if (IsBlank(text)) return null;
+            var value = text!.Trim();
+            return char.IsDigit(value[value.Length - 1]) ? value + "p" : value;
         }
 
-        /// <summary>The resolution as the wire spells it ("720" reads as 720p); null for a blank.</summary>
-        public static bool TryResolution(string? text, out string? resolution, out string problem)
-        {
-            problem = string.Empty;
-            resolution = null;
-            if (IsBlank(text)) return true;
-            resolution = ViduModel.NormalizeResolution(text);
-            if (resolution != null) return true;
-            problem = $"is not a resolution; use one of {string.Join(", ", ViduModel.Resolutions)}";
-            return false;
-        }
-
-        /// <summary>A whole number of seconds in range; null for a blank.</summary>
+        /// <summary>A whole number of seconds; null for a blank; false with a problem for anything else.</summary>
         public static bool TryDuration(string? text, out int? seconds, out string problem)
         {
             problem = string.Empty;
@@ -49,12 +37,7 @@ namespace ShortApi.Vidu
             if (IsBlank(text)) return true;
             if (!WholeNumber.IsMatch(text!) || !int.TryParse(text!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
-                problem = $"is not a whole number of seconds; use {ViduModel.MinDuration} to {ViduModel.MaxDuration}";
-                return false;
-            }
-            if (value < ViduModel.MinDuration || value > ViduModel.MaxDuration)
-            {
-                problem = $"is out of range; videos are {ViduModel.MinDuration} to {ViduModel.MaxDuration} seconds";
+                problem = "is not a whole number of seconds";
                 return false;
             }
             seconds = value;
@@ -65,19 +48,20 @@ namespace ShortApi.Vidu
         public static bool TryDurations(string? text, out IReadOnlyList<int> seconds, out string problem)
         {
             seconds = Array.Empty<int>();
+            problem = string.Empty;
             var match = IsBlank(text) ? null : Range.Match(text!);
             if (match != null && match.Success)
             {
                 var from = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
                 var to = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-                var list = new List<int>();
-                for (var d = from; from <= to ? d <= to : d >= to; d += from <= to ? 1 : -1)
+                if (Math.Abs((long)to - from) > 1000)
                 {
-                    if (!TryDuration(d.ToString(CultureInfo.InvariantCulture), out var one, out problem)) return false;
-                    list.Add(one!.Value);
+                    problem = "is a range too long to price";
+                    return false;
                 }
+                var list = new List<int>();
+                for (var d = from; from <= to ? d <= to : d >= to; d += from <= to ? 1 : -1) list.Add(d);
                 seconds = list;
-                problem = string.Empty;
                 return true;
             }
             if (!TryDuration(text, out var single, out problem)) return false;

@@ -208,7 +208,7 @@ namespace ShortApi.Vidu.Batches
             {
                 // Stopped while waiting to send or to resend after a certain refusal: nothing was created.
                 var notSent = new ShortApiException(ShortApiErrorKind.NotSent,
-                    $"Create job for '{plan.Request.Image.ShortName}': not sent, because the command was stopped. Nothing was created or charged.", innerException: ex);
+                    $"Create job for '{plan.Request.ShortName}': not sent, because the command was stopped. Nothing was created or charged.", innerException: ex);
                 if (sent) _events.Refused(sendId, notSent);
                 outcome = new CreateOutcome(plan, CreateResult.NotSent, null, notSent);
             }
@@ -216,7 +216,7 @@ namespace ShortApi.Vidu.Batches
             {
                 // Unforeseen: if anything left, it may have been acted on, so it is Unconfirmed, never "refused".
                 var unknown = new ShortApiException(sent ? ShortApiErrorKind.CreateOutcomeUnknown : ShortApiErrorKind.NotSent,
-                    $"Create job for '{plan.Request.Image.ShortName}' failed unexpectedly: {ex.Message}" +
+                    $"Create job for '{plan.Request.ShortName}' failed unexpectedly: {ex.Message}" +
                     (sent ? " It may have reached the service; check your dashboard before submitting this picture again." : " Nothing was sent."), innerException: ex);
                 if (sent) _events.Unconfirmed(sendId, unknown);
                 outcome = new CreateOutcome(plan, sent ? CreateResult.Unconfirmed : CreateResult.NotSent, null, unknown);
@@ -273,9 +273,14 @@ namespace ShortApi.Vidu.Batches
             return new VideoJob(created.JobId)
             {
                 Status = JobStatus.Queued,
-                Image = request.Image.Display,
+                Model = request.Model.Id,
+                Kind = request.Model.Kind,
+                Image = request.Display,
+                EndImage = request.EndImage?.Display,
+                ReferenceImages = request.References.Select(r => r.Display).ToArray(),
+                AspectRatio = request.EffectiveAspectRatio,
                 Prompt = request.Prompt,
-                Mode = request.Mode,
+                Mode = request.EffectiveMode,
                 Resolution = request.EffectiveResolution,
                 Duration = request.EffectiveDuration,
                 GenerateAudio = request.GenerateAudio == true,

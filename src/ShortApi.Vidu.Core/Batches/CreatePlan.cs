@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Batches
@@ -11,9 +12,9 @@ namespace ShortApi.Vidu.Batches
             Request = request;
             Estimate = estimate;
             Tag = tag;
-            RepeatKey = string.Join("\n", request.Image.Display, request.Prompt, request.Mode, request.EffectiveResolution,
-                request.EffectiveDuration.ToString(CultureInfo.InvariantCulture), request.GenerateAudio == true ? "audio" : "-",
-                request.VoiceId ?? "-", request.CallbackUrl ?? "-");
+            RepeatKey = string.Join("\n", request.Model.Id, string.Join("|", request.Pictures.Select(p => p.Display)), request.Prompt,
+                request.EffectiveMode ?? "-", request.EffectiveResolution, request.EffectiveDuration.ToString(CultureInfo.InvariantCulture),
+                request.EffectiveAspectRatio ?? "-", request.GenerateAudio == true ? "audio" : "-", request.VoiceId ?? "-", request.CallbackUrl ?? "-");
         }
 
         public CreateJobRequest Request { get; }

@@ -41,11 +41,12 @@ namespace ShortApi.Vidu.Client
             _events = (IJobEvents?)_store ?? NoJobEvents.Instance;
         }
 
-        /// <summary>The price table's estimate for a request, in USD (no I/O).</summary>
+        /// <summary>The price table's estimate for a request, in USD (no I/O); throws <see cref="ArgumentException"/> for a request its model rules out.</summary>
         public static decimal Estimate(VideoRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            return PriceTable.Quote(request.Mode, request.Resolution ?? ViduModel.DefaultResolution, request.Duration ?? ViduModel.DefaultDuration).Price;
+            var checkedRequest = request.Check();
+            return PriceTable.Quote(checkedRequest.Model, checkedRequest.Mode, checkedRequest.Resolution, checkedRequest.Duration).Price;
         }
 
         /// <summary>Submits one paid create and returns the accepted job. Throws <see cref="ArgumentException"/> before sending for bad input.</summary>
@@ -53,7 +54,7 @@ namespace ShortApi.Vidu.Client
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var checkedRequest = request.Check();
-            var estimate = Estimate(request);
+            var estimate = PriceTable.Quote(checkedRequest.Model, checkedRequest.Mode, checkedRequest.Resolution, checkedRequest.Duration).Price;
             using var batch = new CreateBatch(_api, new CreateBatchOptions(_api.BaseUri.AbsoluteUri) { ThrottleLimit = 1, AllowRepeats = true }, _events);
             using var stop = cancellationToken.Register(batch.Stop);
             batch.Start(new CreatePlan(checkedRequest, estimate, null));

@@ -64,7 +64,12 @@ namespace ShortApi.Vidu.History
             job.Endpoint = record.Endpoint ?? described?.Endpoint ?? job.Endpoint;
             job.BatchId = record.BatchId ?? described?.BatchId ?? job.BatchId;
             job.CreatedAt = record.CreatedAt ?? record.Time ?? job.CreatedAt;
+            job.Model = record.Model ?? described?.Model ?? job.Model ?? Models.ViduCatalogue.Q2Image.Id;
+            job.Kind = record.Kind ?? described?.Kind ?? job.Kind ?? Models.ModelChoice.KindOf(job.Model);
             job.Image = record.Image ?? described?.Image ?? job.Image;
+            job.EndImage = record.EndImage ?? described?.EndImage ?? job.EndImage;
+            job.ReferenceImages = record.ReferenceImages ?? described?.ReferenceImages ?? job.ReferenceImages;
+            job.AspectRatio = record.AspectRatio ?? described?.AspectRatio ?? job.AspectRatio;
             job.Prompt = record.Prompt ?? described?.Prompt ?? job.Prompt;
             job.Mode = record.Mode ?? described?.Mode ?? job.Mode;
             job.Resolution = record.Resolution ?? described?.Resolution ?? job.Resolution;
@@ -104,7 +109,12 @@ namespace ShortApi.Vidu.History
                 CreatedAt = Record.Time,
                 BatchId = Record.BatchId,
                 Endpoint = Record.Endpoint,
+                Model = Record.Model ?? Models.ViduCatalogue.Q2Image.Id,
+                Kind = Record.Kind ?? Models.ModelChoice.KindOf(Record.Model) ?? VideoKind.Image,
                 Image = Record.Image,
+                EndImage = Record.EndImage,
+                ReferenceImages = Record.ReferenceImages ?? Array.Empty<string>(),
+                AspectRatio = Record.AspectRatio,
                 Prompt = Record.Prompt,
                 Mode = Record.Mode,
                 Resolution = Record.Resolution,

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using ShortApi.Vidu.Wire;
 
@@ -38,7 +39,12 @@ namespace ShortApi.Vidu.History
             WriteIf(json, "endpoint", job.Endpoint);
             WriteIf(json, "batchId", job.BatchId);
             WriteIf(json, "createdAt", Iso(job.CreatedAt));
+            WriteIf(json, "model", job.Model);
+            WriteIf(json, "kind", job.Kind?.ToString());
             WriteIf(json, "image", job.Image);
+            WriteIf(json, "endImage", job.EndImage);
+            WriteList(json, "referenceImages", job.ReferenceImages);
+            WriteIf(json, "aspectRatio", job.AspectRatio);
             WriteIf(json, "prompt", job.Prompt);
             WriteIf(json, "mode", job.Mode);
             WriteIf(json, "resolution", job.Resolution);
@@ -74,9 +80,14 @@ namespace ShortApi.Vidu.History
 
         private static void WriteRequest(Utf8JsonWriter json, CreateJobRequest request, decimal estimate)
         {
-            json.WriteString("image", request.Image.Display);
+            json.WriteString("model", request.Model.Id);
+            json.WriteString("kind", request.Model.Kind.ToString());
+            WriteIf(json, "image", request.Image?.Display);
+            WriteIf(json, "endImage", request.EndImage?.Display);
+            WriteList(json, "referenceImages", request.References.Select(r => r.Display).ToArray());
+            WriteIf(json, "aspectRatio", request.EffectiveAspectRatio);
             json.WriteString("prompt", request.Prompt);
-            json.WriteString("mode", request.Mode);
+            WriteIf(json, "mode", request.EffectiveMode);
             json.WriteString("resolution", request.EffectiveResolution);
             json.WriteNumber("duration", request.EffectiveDuration);
             if (request.GenerateAudio == true) json.WriteBoolean("generateAudio", true);
@@ -112,6 +123,14 @@ namespace ShortApi.Vidu.History
             }
             buffer.WriteByte((byte)'\n');
             return buffer.ToArray();
+        }
+
+        private static void WriteList(Utf8JsonWriter json, string name, string[] values)
+        {
+            if (values.Length == 0) return;
+            json.WriteStartArray(name);
+            foreach (var value in values) json.WriteStringValue(value);
+            json.WriteEndArray();
         }
 
         private static void WriteIf(Utf8JsonWriter json, string name, string? value)

@@ -20,7 +20,12 @@ namespace ShortApi.Vidu.History
             Machine = Text(line, "machine");
             Session = Text(line, "session");
             CreatedAt = Date(line, "createdAt");
+            Model = Text(line, "model");
+            Kind = Enum.TryParse<VideoKind>(Text(line, "kind"), out var kind) ? kind : (VideoKind?)null;
             Image = Text(line, "image");
+            EndImage = Text(line, "endImage");
+            ReferenceImages = Strings(line, "referenceImages");
+            AspectRatio = Text(line, "aspectRatio");
             Prompt = Text(line, "prompt");
             Mode = Text(line, "mode");
             Resolution = Text(line, "resolution");
@@ -32,9 +37,7 @@ namespace ShortApi.Vidu.History
             Amount = Decimal(line, "amount");
             Status = Enum.TryParse<JobStatus>(Text(line, "status"), out var status) ? status : (JobStatus?)null;
             StatusCode = Int(line, "statusCode");
-            VideoUrls = line.TryGetProperty("videoUrls", out var urls) && urls.ValueKind == JsonValueKind.Array
-                ? urls.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.String).Select(u => u.GetString()!).ToArray()
-                : null;
+            VideoUrls = Strings(line, "videoUrls");
             Error = Text(line, "error");
             SavedPath = Text(line, "savedPath");
             Length = Long(line, "length");
@@ -51,7 +54,12 @@ namespace ShortApi.Vidu.History
         public string? Machine { get; }
         public string? Session { get; }
         public DateTimeOffset? CreatedAt { get; }
+        public string? Model { get; }
+        public VideoKind? Kind { get; }
         public string? Image { get; }
+        public string? EndImage { get; }
+        public string[]? ReferenceImages { get; }
+        public string? AspectRatio { get; }
         public string? Prompt { get; }
         public string? Mode { get; }
         public string? Resolution { get; }
@@ -88,6 +96,11 @@ namespace ShortApi.Vidu.History
                 return null;
             }
         }
+
+        private static string[]? Strings(JsonElement line, string name) =>
+            line.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
+                ? values.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.String).Select(u => u.GetString()!).ToArray()
+                : null;
 
         private static string? Text(JsonElement line, string name) =>
             line.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -20,7 +20,7 @@ namespace ShortApi.Vidu.Images
             if (!(info.Width is int width && info.Height is int height)) throw Corrupt("its header does not give its size in pixels");
             if (width <= 0 || height <= 0) throw Corrupt($"its header gives a size of {width}×{height} pixels");
             var ratio = (double)width / height;
-            if (ratio < ViduModel.MinAspectRatio || ratio > ViduModel.MaxAspectRatio)
+            if (ratio < ApiLimits.MinAspectRatio || ratio > ApiLimits.MaxAspectRatio)
                 throw new ImageValidationException(ImageProblem.AspectRatio, input,
                     $"{subject} is {width}×{height} pixels; the API accepts aspect ratios from 1:4 to 4:1. Crop or pad it first.");
 

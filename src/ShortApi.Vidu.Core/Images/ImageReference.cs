@@ -166,7 +166,7 @@ namespace ShortApi.Vidu.Images
         public static long MaxFileBytes(int prefixLength)
         {
             const long jsonRoom = 32 * 1024;
-            var encodedRoom = ViduModel.MaxRequestBodyBytes - jsonRoom - prefixLength;
+            var encodedRoom = ApiLimits.MaxRequestBodyBytes - jsonRoom - prefixLength;
             return encodedRoom / 4 * 3;
         }
 

@@ -26,8 +26,23 @@ namespace ShortApi.Vidu
         /// <summary>The raw status number from the last answer, or null before the first query.</summary>
         public int? StatusCode { get; internal set; }
 
-        /// <summary>The source image: a full local path or an http(s) URL (never the encoded bytes).</summary>
+        /// <summary>The full model id, e.g. vidu/vidu-q2/image-to-video.</summary>
+        public string? Model { get; internal set; }
+
+        /// <summary>What the video is made from: Image, StartEnd, Text or Reference.</summary>
+        public VideoKind? Kind { get; internal set; }
+
+        /// <summary>The source picture (the first frame of a start-end video): a full local path or an http(s) URL, never the encoded bytes.</summary>
         public string? Image { get; internal set; }
+
+        /// <summary>The last frame of a start-end video.</summary>
+        public string? EndImage { get; internal set; }
+
+        /// <summary>The reference pictures of a reference-to-video job.</summary>
+        public string[] ReferenceImages { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The aspect ratio asked for (text and reference models).</summary>
+        public string? AspectRatio { get; internal set; }
 
         /// <summary>The text prompt.</summary>
         public string? Prompt { get; internal set; }

@@ -45,7 +45,7 @@ namespace ShortApi.Vidu.Pipeline
         public Task<CreatedJob> CreateJobAsync(CreateJobRequest request, CancellationToken stop, SendGate? gate = null, Action? beforeFirstSend = null)
         {
             var uri = new Uri(_options.BaseUri, "api/v1/job/create");
-            var message = new PipelineMessage(RequestKind.Create, $"Create job for '{request.Image.ShortName}'",
+            var message = new PipelineMessage(RequestKind.Create, $"Create job for '{request.ShortName}'",
                 m => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new CreateRequestContent(request, m.Body) }, stop)
             {
                 Gate = gate,

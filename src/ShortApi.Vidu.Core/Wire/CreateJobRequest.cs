@@ -1,80 +1,113 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ShortApi.Vidu.Images;
+using ShortApi.Vidu.Models;
 
 namespace ShortApi.Vidu.Wire
 {
     /// <summary>
-    /// The arguments of one create call. Optional fields left null are not sent, so the service applies its
-    /// own defaults and the body matches the seed's examples field by field.
+    /// The arguments of one create call for one model of the catalogue. Optional fields left null are not sent, so the
+    /// service applies its own defaults; fields the model does not list are never sent at all.
     /// </summary>
     internal sealed class CreateJobRequest
     {
-        /// <summary>Creates a request.</summary>
-        public CreateJobRequest(ImageReference image, string prompt)
+        /// <summary>A request for a model; the pictures must be the ones its kind takes (see <see cref="Validate"/>).</summary>
+        public CreateJobRequest(ModelSpec model, string prompt, ImageReference? image = null, ImageReference? endImage = null, IReadOnlyList<ImageReference>? references = null)
         {
-            Image = image ?? throw new ArgumentNullException(nameof(image));
+            Model = model ?? throw new ArgumentNullException(nameof(model));
             Prompt = prompt;
+            Image = image;
+            EndImage = endImage;
+            References = references ?? Array.Empty<ImageReference>();
         }
 
-        /// <summary>The checked image.</summary>
-        public ImageReference Image { get; }
+        /// <summary>A request for the seed model (Vidu Q2 image-to-video).</summary>
+        public CreateJobRequest(ImageReference image, string prompt)
+            : this(ViduCatalogue.Q2Image, prompt, image)
+        {
+        }
 
-        /// <summary>The text prompt.</summary>
+        public ModelSpec Model { get; }
+
         public string Prompt { get; }
 
-        /// <summary>turbo, pro or pro-fast; always sent (the schema marks it required).</summary>
-        public string Mode { get; set; } = ViduModel.DefaultMode;
+        /// <summary>The picture, or the first frame of a start-end video.</summary>
+        public ImageReference? Image { get; }
+
+        /// <summary>The last frame of a start-end video.</summary>
+        public ImageReference? EndImage { get; }
+
+        /// <summary>The reference pictures of a reference-to-video job.</summary>
+        public IReadOnlyList<ImageReference> References { get; }
+
+        /// <summary>The mode, as the model spells it; null for the model's default (or for a model with no mode).</summary>
+        public string? Mode { get; set; }
 
         /// <summary>Resolution, or null for the service default (720p).</summary>
         public string? Resolution { get; set; }
 
-        /// <summary>Seconds, or null for the service default (5); sent as a string, as the wire wants.</summary>
+        /// <summary>Seconds, or null for the service default (5).</summary>
         public int? Duration { get; set; }
+
+        /// <summary>Aspect ratio (text and reference models), or null for the default (16:9).</summary>
+        public string? AspectRatio { get; set; }
 
         /// <summary>Whether to ask for audio, or null to leave it out.</summary>
         public bool? GenerateAudio { get; set; }
 
-        /// <summary>The voice id sent with audio.</summary>
+        /// <summary>The voice id sent with audio (Q2 image-to-video).</summary>
         public string? VoiceId { get; set; }
 
         /// <summary>Where the service should POST the finished job.</summary>
         public string? CallbackUrl { get; set; }
 
-        /// <summary>The resolution the service will use.</summary>
-        public string EffectiveResolution => Resolution ?? ViduModel.DefaultResolution;
+        /// <summary>The mode the service will use; null for a model with no mode.</summary>
+        public string? EffectiveMode => Mode ?? Model.DefaultMode;
 
-        /// <summary>The duration the service will use.</summary>
-        public int EffectiveDuration => Duration ?? ViduModel.DefaultDuration;
+        public string EffectiveResolution => Resolution ?? Model.DefaultResolution;
+
+        public int EffectiveDuration => Duration ?? Model.DefaultDuration;
+
+        public string? EffectiveAspectRatio => AspectRatio ?? Model.DefaultAspectRatio;
+
+        /// <summary>Every picture the request carries, in the order the body carries them.</summary>
+        public IEnumerable<ImageReference> Pictures
+        {
+            get
+            {
+                if (Image != null) yield return Image;
+                if (EndImage != null) yield return EndImage;
+                foreach (var reference in References) yield return reference;
+            }
+        }
+
+        /// <summary>How the request is named in messages: the first picture's name, or "a text-to-video prompt".</summary>
+        public string ShortName => Image?.ShortName ?? References.FirstOrDefault()?.ShortName ?? "text-to-video prompt";
+
+        /// <summary>How the request's picture is shown in job objects and the history; null for text-to-video.</summary>
+        public string? Display => Image?.Display ?? References.FirstOrDefault()?.Display;
 
         /// <summary>
-        /// Every rule of the model page that can be checked here, as messages that say what to change.
-        /// Empty when the request may be sent.
+        /// Every rule of the model's page that can be checked here, as messages that name the model and say what to
+        /// change. Empty when the request may be sent.
         /// </summary>
         public IReadOnlyList<string> Validate()
         {
             var problems = new List<string>();
             if (string.IsNullOrWhiteSpace(Prompt))
                 problems.Add("Prompt is empty. Describe the motion you want, for example -Prompt 'slow dolly in'.");
-            else if (Prompt.Length > ViduModel.MaxPromptLength)
-                problems.Add($"Prompt is {Prompt.Length.ToString(CultureInfo.InvariantCulture)} characters; the API accepts at most {ViduModel.MaxPromptLength}. Shorten it.");
-            if (ViduModel.NormalizeMode(Mode) != Mode)
-                problems.Add($"Mode '{Mode}' is not one of {string.Join(", ", ViduModel.Modes)}.");
-            if (Resolution != null && ViduModel.NormalizeResolution(Resolution) != Resolution)
-                problems.Add($"Resolution '{Resolution}' is not one of {string.Join(", ", ViduModel.Resolutions)}.");
-            else if (!ViduModel.Offers(Mode, EffectiveResolution))
-                problems.Add($"Mode '{Mode}' does not offer {EffectiveResolution}. Use -Resolution 720p or 1080p, or another -Mode (turbo or pro offer 540p).");
-            if (Duration is int seconds && (seconds < ViduModel.MinDuration || seconds > ViduModel.MaxDuration))
-                problems.Add($"Duration {seconds} is out of range; the API makes videos of {ViduModel.MinDuration} to {ViduModel.MaxDuration} seconds.");
-            if (GenerateAudio == true && string.IsNullOrWhiteSpace(VoiceId))
-                problems.Add("-GenerateAudio needs -VoiceId: the API requires a voice (timbre) id when audio is generated. Find ids in Vidu's documentation.");
+            else if (Prompt.Length > ApiLimits.MaxPromptLength)
+                problems.Add($"Prompt is {Prompt.Length.ToString(CultureInfo.InvariantCulture)} characters; the API accepts at most {ApiLimits.MaxPromptLength}. Shorten it.");
+            problems.AddRange(ModelRules.CheckPlan(Model, Mode, Resolution, Duration, out _, out _, out _));
+            problems.AddRange(ModelRules.CheckExtras(Model, AspectRatio, GenerateAudio, VoiceId, References.Count));
             if (CallbackUrl != null &&
                 (!Uri.TryCreate(CallbackUrl, UriKind.Absolute, out var callback) ||
                  (callback.Scheme != Uri.UriSchemeHttps && callback.Scheme != Uri.UriSchemeHttp)))
                 problems.Add($"CallbackUrl '{CallbackUrl}' is not an absolute http(s) URL the service could POST to.");
-            if (problems.Count == 0 && BodyLength > ViduModel.MaxRequestBodyBytes)
-                problems.Add($"The request would be {BodyLength.ToString(CultureInfo.InvariantCulture)} bytes; the API refuses bodies over {ViduModel.MaxRequestBodyBytes}. Use a smaller image or pass it as an https:// URL.");
+            if (problems.Count == 0 && BodyLength > ApiLimits.MaxRequestBodyBytes)
+                problems.Add($"The request would be {BodyLength.ToString(CultureInfo.InvariantCulture)} bytes; the API refuses bodies over {ApiLimits.MaxRequestBodyBytes}. Use smaller pictures or pass them as https:// URLs.");
             return problems;
         }
 

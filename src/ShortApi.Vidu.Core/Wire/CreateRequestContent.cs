@@ -20,44 +20,38 @@ namespace ShortApi.Vidu.Wire
         // Multiple of 3 so every chunk but the last encodes without padding.
         private const int ChunkBytes = 3 * 16 * 1024;
 
-        private readonly CreateJobRequest _request;
         private readonly RequestBodyState _state;
-        private readonly byte[] _prefix;
-        private readonly byte[] _suffix;
+        private readonly CreateRequestBody _body;
 
         public CreateRequestContent(CreateJobRequest request, RequestBodyState state)
         {
-            _request = request;
             _state = state;
-            (_prefix, _suffix) = Frame(request);
+            _body = CreateRequestBody.For(request);
             Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
         /// <summary>The body length for a request, without building the body.</summary>
-        public static long Measure(CreateJobRequest request)
-        {
-            var (prefix, suffix) = Frame(request);
-            return prefix.Length + ImageValueLength(request) + suffix.Length;
-        }
+        public static long Measure(CreateJobRequest request) => CreateRequestBody.For(request).Length;
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            await stream.WriteAsync(_prefix, 0, _prefix.Length).ConfigureAwait(false);
-            if (_request.Image.IsLocalFile)
-                await WriteFileAsBase64Async(stream).ConfigureAwait(false);
-            await stream.WriteAsync(_suffix, 0, _suffix.Length).ConfigureAwait(false);
+            for (var i = 0; i < _body.Literals.Count; i++)
+            {
+                var literal = _body.Literals[i];
+                await stream.WriteAsync(literal, 0, literal.Length).ConfigureAwait(false);
+                if (i < _body.Files.Count) await WriteFileAsBase64Async(_body.Files[i], stream).ConfigureAwait(false);
+            }
             _state.MarkComplete();
         }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = _prefix.Length + ImageValueLength(_request) + _suffix.Length;
+            length = _body.Length;
             return true;
         }
 
-        private async Task WriteFileAsBase64Async(Stream destination)
+        private async Task WriteFileAsBase64Async(Images.ImageReference image, Stream destination)
         {
-            var image = _request.Image;
             var raw = ArrayPool<byte>.Shared.Rent(ChunkBytes);
             var encoded = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(ChunkBytes));
             try
@@ -69,7 +63,7 @@ namespace ShortApi.Vidu.Wire
                     var filled = 0;
                     while (filled < ChunkBytes)
                     {
-                        var n = await ReadLocalAsync(file, raw, filled, ChunkBytes - filled).ConfigureAwait(false);
+                        var n = await ReadLocalAsync(image, file, raw, filled, ChunkBytes - filled).ConfigureAwait(false);
                         if (n == 0) break;
                         filled += n;
                     }
@@ -111,7 +105,7 @@ namespace ShortApi.Vidu.Wire
             return file;
         }
 
-        private async Task<int> ReadLocalAsync(FileStream file, byte[] buffer, int offset, int count)
+        private async Task<int> ReadLocalAsync(Images.ImageReference image, FileStream file, byte[] buffer, int offset, int count)
         {
             try
             {
@@ -119,7 +113,7 @@ namespace ShortApi.Vidu.Wire
             }
             catch (IOException ex)
             {
-                throw Changed(_request.Image, "could not be read while it was being sent (" + ex.Message + ")", ex);
+                throw Changed(image, "could not be read while it was being sent (" + ex.Message + ")", ex);
             }
         }
 
@@ -131,58 +125,6 @@ namespace ShortApi.Vidu.Wire
             { RequestIncomplete = true };
             _state.FailLocally(failure);
             return failure;
-        }
-
-        private static long ImageValueLength(CreateJobRequest request) =>
-            request.Image.IsLocalFile ? Images.ImageReference.Base64Length(request.Image.FileLength) : 0;
-
-        // Relaxed escaping keeps non-ASCII prompts as UTF-8; the body is never embedded in HTML.
-        // Writes the whole JSON with the image's data URI prefix in place of the image and splits it there:
-        // everything before the base64 payload, and everything after it. Key order follows the seed's examples.
-        private static (byte[] Prefix, byte[] Suffix) Frame(CreateJobRequest request)
-        {
-            var marker = "\u0001" + Guid.NewGuid().ToString("N");
-            var imageValue = request.Image.IsLocalFile ? request.Image.DataUriPrefix + marker : request.Image.Url!;
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                json.WriteStartObject();
-                json.WriteString("model", ViduModel.ModelId);
-                json.WriteStartObject("args");
-                json.WriteString("mode", request.Mode);
-                json.WriteString("prompt", request.Prompt);
-                json.WriteString("image", imageValue);
-                if (request.Duration is int duration) json.WriteString("duration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (request.Resolution != null) json.WriteString("resolution", request.Resolution);
-                if (request.GenerateAudio is bool audio) json.WriteBoolean("generate_audio", audio);
-                if (request.VoiceId != null) json.WriteString("voice_id", request.VoiceId);
-                json.WriteEndObject();
-                if (request.CallbackUrl != null) json.WriteString("callback_url", request.CallbackUrl);
-                json.WriteEndObject();
-            }
-            var bytes = buffer.ToArray();
-            if (!request.Image.IsLocalFile) return (bytes, Array.Empty<byte>());
-            // The marker starts with U+0001, which the JSON writer escapes as \u0001: find that escaped form.
-            var escapedMarker = System.Text.Encoding.UTF8.GetBytes("\\u0001" + marker.Substring(1));
-            var at = IndexOf(bytes, escapedMarker);
-            if (at < 0) throw new InvalidOperationException("Could not place the image in the request body.");
-            var prefix = new byte[at];
-            Buffer.BlockCopy(bytes, 0, prefix, 0, at);
-            var suffixStart = at + escapedMarker.Length;
-            var suffix = new byte[bytes.Length - suffixStart];
-            Buffer.BlockCopy(bytes, suffixStart, suffix, 0, suffix.Length);
-            return (prefix, suffix);
-        }
-
-        private static int IndexOf(byte[] haystack, byte[] needle)
-        {
-            for (var i = 0; i <= haystack.Length - needle.Length; i++)
-            {
-                var match = true;
-                for (var j = 0; j < needle.Length && match; j++) match = haystack[i + j] == needle[j];
-                if (match) return i;
-            }
-            return -1;
         }
     }
 }

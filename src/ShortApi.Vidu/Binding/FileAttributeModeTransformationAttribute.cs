@@ -15,21 +15,14 @@ namespace ShortApi.Vidu.Commands
     {
         private static readonly Regex FileAttributes = new Regex("^[-darhsl]{5,6}$", RegexOptions.CultureInvariant);
 
-        /// <summary>Creates the attribute with the value that stands for "not given".</summary>
-        public FileAttributeModeTransformationAttribute(string defaultMode)
-        {
-            DefaultMode = defaultMode;
-        }
-
-        /// <summary>The mode used when the value was a file attribute string.</summary>
-        public string DefaultMode { get; }
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is string text && FileAttributes.IsMatch(text)) return DefaultMode;
-            if (value is string[] texts && texts.Length == 1 && FileAttributes.IsMatch(texts[0])) return new[] { DefaultMode };
+            // A blank is "not given": the model's own default mode applies (models differ in theirs).
+            if (value is string text && FileAttributes.IsMatch(text)) return string.Empty;
+            if (value is string[] texts && texts.Length == 1 && FileAttributes.IsMatch(texts[0])) return new[] { string.Empty };
             return inputData;
         }
     }

@@ -37,7 +37,12 @@ namespace ShortApi.Vidu.Commands
             var rebuilt = new VideoJob(jobId) { Status = JobStatus.Unknown };
             if (input is PSObject carrier && !(baseObject is string))
             {
+                rebuilt.Model = Read<string>(carrier, "Model");
+                rebuilt.Kind = Read<VideoKind?>(carrier, "Kind") ?? Models.ModelChoice.KindOf(rebuilt.Model);
                 rebuilt.Image = Read<string>(carrier, "Image");
+                rebuilt.EndImage = Read<string>(carrier, "EndImage");
+                rebuilt.ReferenceImages = Read<string[]>(carrier, "ReferenceImages") ?? Array.Empty<string>();
+                rebuilt.AspectRatio = Read<string>(carrier, "AspectRatio");
                 rebuilt.Prompt = Read<string>(carrier, "Prompt");
                 rebuilt.Mode = Read<string>(carrier, "Mode");
                 rebuilt.Resolution = Read<string>(carrier, "Resolution");
@@ -60,7 +65,12 @@ namespace ShortApi.Vidu.Commands
             if (known == null) return job;
             return job.With(j =>
             {
+                j.Model ??= known.Model;
+                j.Kind ??= known.Kind;
                 j.Image ??= known.Image;
+                j.EndImage ??= known.EndImage;
+                if (j.ReferenceImages.Length == 0) j.ReferenceImages = known.ReferenceImages;
+                j.AspectRatio ??= known.AspectRatio;
                 j.Prompt ??= known.Prompt;
                 j.Mode ??= known.Mode;
                 j.Resolution ??= known.Resolution;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using ShortApi.Vidu.Batches;
 using ShortApi.Vidu.Images;
+using ShortApi.Vidu.Models;
 using ShortApi.Vidu.Pricing;
 using ShortApi.Vidu.Wire;
 
@@ -22,11 +23,13 @@ namespace ShortApi.Vidu.Commands
         private CreateBatch? _batch;
         private SubmitProgress? _progress;
         private int _row;
+        private readonly HashSet<string> _warnedDoubt = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>The picture: a file path (wildcards allowed), an http(s) URL or an image data URI.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        /// <summary>The picture (the first frame of a start-end video): a file path (wildcards allowed), an http(s) URL or an image data URI.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [Alias("Path", "Url")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
+        [AllowNull]
         public string[] Image { get; set; } = Array.Empty<string>();
 
         /// <summary>The picture's path, taken exactly as written (no wildcards); Get-ChildItem output binds here.</summary>
@@ -34,6 +37,27 @@ namespace ShortApi.Vidu.Commands
         [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>The last frame: with -Image, makes a start-end video.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? EndImage { get; set; }
+
+        /// <summary>One to seven reference pictures (Q3): makes a reference video. In a CSV cell, separate them with ';'.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[] ReferenceImage { get; set; } = Array.Empty<string>();
+
+        /// <summary>Makes a video from the prompt alone (never inferred from a missing picture).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [StrictSwitchTransformation]
+        public SwitchParameter TextToVideo { get; set; }
+
+        /// <summary>The Vidu generation: Q2 (default) or Q3; a full model id such as a job's Model also works.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
+        public string? Model { get; set; }
 
         /// <summary>What should happen in the video (1 to 5000 characters).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -43,7 +67,7 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Generation mode: turbo, pro (default) or pro-fast.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(PlanValueCompleter))]
-        [FileAttributeModeTransformation(ViduModel.DefaultMode)]
+        [FileAttributeModeTransformation]
         public string? Mode { get; set; }
 
         /// <summary>Output resolution: 540p, 720p (service default) or 1080p. pro-fast has no 540p.</summary>
@@ -56,7 +80,12 @@ namespace ShortApi.Vidu.Commands
         [ArgumentCompleter(typeof(PlanValueCompleter))]
         public string? Duration { get; set; }
 
-        /// <summary>Asks for generated audio; needs -VoiceId.</summary>
+        /// <summary>Aspect ratio of a text or reference video: 16:9 (default), 9:16, 4:3, 3:4 or 1:1.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PlanValueCompleter))]
+        public string? AspectRatio { get; set; }
+
+        /// <summary>Asks for generated audio where the model offers it (Q2 image-to-video needs -VoiceId).</summary>
         [Parameter]
         public SwitchParameter GenerateAudio { get; set; }
 
@@ -114,32 +143,42 @@ namespace ShortApi.Vidu.Commands
         protected override void ProcessRecord()
         {
             if (MyInvocation.ExpectingInput) _row++;
-            if (!TryReadPlanCells(out var mode, out var resolution, out var duration))
+            var literal = ParameterSetName == LiteralSet;
+            var firsts = PictureInputs.Given(literal ? LiteralPath : Image);
+            var references = PictureInputs.References(ReferenceImage);
+            var spec = ModelChoice.Choose(Model, firsts.Count > 0, !string.IsNullOrWhiteSpace(EndImage), references.Count, TextToVideo, out var problem);
+            if (spec == null || !TryReadPlanCells(spec, out var mode, out var resolution, out var duration))
             {
+                if (spec == null) RowError(problem);
                 _progress!.Seen();
                 _progress.TurnedAway();
                 return;
             }
-            var literal = ParameterSetName == LiteralSet;
-            foreach (var input in literal ? LiteralPath : Image)
+            var pictures = new PictureInputs(SessionState, WriteError);
+            switch (spec.Kind)
             {
-                IEnumerable<string> candidates;
-                try
-                {
-                    candidates = ImageInputResolver.Expand(input, SessionState, literal).ToList();
-                }
-                catch (ImageValidationException ex)
-                {
-                    _progress!.Seen();
-                    _progress.TurnedAway();
-                    WriteError(ErrorRecords.FromImage(ex, input));
-                    continue;
-                }
-                foreach (var candidate in candidates)
-                {
-                    Submit(candidate, input, literal, mode, resolution, duration);
-                    Emit(block: false);
-                }
+                case VideoKind.Text:
+                    Submit(spec, null, null, null, mode, resolution, duration);
+                    break;
+                case VideoKind.Reference:
+                    var all = pictures.All(references);
+                    if (all == null) CountTurnedAway();
+                    else Submit(spec, null, null, all, mode, resolution, duration);
+                    break;
+                default:
+                    ImageReference? end = null;
+                    if (spec.Kind == VideoKind.StartEnd && (end = pictures.One(EndImage!.Trim(), literal, nameof(EndImage))) == null)
+                    {
+                        CountTurnedAway();
+                        break;
+                    }
+                    foreach (var first in firsts)
+                    foreach (var image in pictures.Each(first, literal).ToList())
+                    {
+                        Submit(spec, image, end, null, mode, resolution, duration);
+                        Emit(block: false);
+                    }
+                    break;
             }
             Emit(block: false);
         }
@@ -162,53 +201,57 @@ namespace ShortApi.Vidu.Commands
 
         // Mode, resolution and duration arrive as text (typed, or from a CSV cell) and are read exactly: a cell that is
         // not a value is an error naming the row, the column and the value, never a default or a rounded number.
-        private bool TryReadPlanCells(out string? mode, out string? resolution, out int? duration)
+        private bool TryReadPlanCells(ModelSpec spec, out string? mode, out string? resolution, out int? duration)
         {
-            var problem = PlanCells.Read(Mode, Resolution, Duration, out mode, out resolution, out duration);
+            var problem = PlanCells.Read(spec, Mode, Resolution, Duration, out mode, out resolution, out duration);
             if (problem == null) return true;
-            var picture = Image.Concat(LiteralPath).FirstOrDefault();
-            var where = MyInvocation.ExpectingInput ? $"Input row {_row}" + (picture == null ? string.Empty : $" ('{picture}')") + ": " : string.Empty;
-            WriteError(ErrorRecords.InvalidArgument($"{where}{problem}. Nothing was sent for it; fix the value and submit it again.",
-                InputObject ?? (object)string.Join(",", Image.Concat(LiteralPath))));
+            RowError(problem);
             return false;
         }
 
-        private void Submit(string candidate, string input, bool literal, string? mode, string? resolution, int? duration)
+        private void RowError(string problem)
+        {
+            var picture = Image.Concat(LiteralPath).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p));
+            var where = MyInvocation.ExpectingInput ? $"Input row {_row}" + (picture == null ? string.Empty : $" ('{picture}')") + ": " : string.Empty;
+            WriteError(ErrorRecords.InvalidArgument($"{where}{problem.TrimEnd('.')}. Nothing was sent for it; fix the value and submit it again.",
+                InputObject ?? (object)string.Join(",", Image.Concat(LiteralPath))));
+        }
+
+        private void CountTurnedAway()
+        {
+            _progress!.Seen();
+            _progress.TurnedAway();
+        }
+
+        private void Submit(ModelSpec spec, ImageReference? image, ImageReference? end, IReadOnlyList<ImageReference>? references,
+            string? mode, string? resolution, int? duration)
         {
             ThrowIfStopping();
             _progress!.Seen();
-            ImageReference image;
-            try
+            var request = new CreateJobRequest(spec, Prompt ?? string.Empty, image, end, references)
             {
-                image = ImageInputResolver.Check(candidate, input, literal);
-            }
-            catch (ImageValidationException ex)
-            {
-                // The target is the one picture at fault (a wildcard input names many), so a retry redoes only it.
-                WriteError(ErrorRecords.FromImage(ex, candidate));
-                _progress.TurnedAway();
-                return;
-            }
-            var request = new CreateJobRequest(image, Prompt ?? string.Empty)
-            {
-                Mode = mode ?? ViduModel.DefaultMode,
+                Mode = mode,
                 Resolution = resolution,
                 Duration = duration,
+                AspectRatio = string.IsNullOrWhiteSpace(AspectRatio) ? null : AspectRatio!.Trim(),
                 GenerateAudio = GenerateAudio.IsPresent ? true : (bool?)null,
                 VoiceId = string.IsNullOrWhiteSpace(VoiceId) ? null : VoiceId,
                 CallbackUrl = string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl,
             };
+            var target = (object?)request.Display ?? InputObject ?? Prompt;
             var problems = request.Validate();
             if (problems.Count > 0)
             {
-                WriteError(ErrorRecords.InvalidArgument($"Cannot create a video job for '{image.ShortName}': {string.Join(" ", problems)} Nothing was sent.", image.Display));
+                WriteError(ErrorRecords.InvalidArgument($"Cannot create a video job for '{request.ShortName}': {string.Join(" ", problems)} Nothing was sent.", target));
                 _progress.TurnedAway();
                 return;
             }
             if (request.VoiceId != null && request.GenerateAudio != true)
-                WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{image.ShortName}' will have no audio.");
-            var estimate = PriceTable.Quote(request.Mode, request.EffectiveResolution, request.EffectiveDuration).Price;
-            Admit(new CreatePlan(request, estimate, image.Display));
+                WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{request.ShortName}' will have no audio.");
+            var quote = PriceTable.Quote(spec, request.Mode, request.Resolution, request.Duration);
+            if (quote.Doubtful && _warnedDoubt.Add(quote.Model + quote.Resolution))
+                WriteWarning($"The estimate for {spec.DisplayName} at {quote.Resolution} is doubtful: {quote.Basis}. The job's Amount will hold what the service really charged.");
+            Admit(new CreatePlan(request, quote.Price, target));
         }
 
         private void Admit(CreatePlan plan)
@@ -225,7 +268,7 @@ namespace ShortApi.Vidu.Commands
                         Send(plan);
                         return;
                     case Admission.Repeat:
-                        WriteWarning($"'{plan.Request.Image.Display}' was already submitted in this run with the same arguments; not sending it again, so it is not paid for twice. Use -AllowDuplicate to make another video from it.");
+                        WriteWarning($"'{plan.Request.Display ?? plan.Request.Prompt}' was already submitted in this run with the same arguments; not sending it again, so it is not paid for twice. Use -AllowDuplicate to make another video from it.");
                         break;
                     case Admission.Halted:
                         WriteError(ErrorRecords.NotSent(plan, _batch.HaltReason));
@@ -233,7 +276,7 @@ namespace ShortApi.Vidu.Commands
                     default:
                         var (committed, reservation) = _batch.BudgetPosition(plan);
                         WriteError(ErrorRecords.BudgetExceeded(
-                            $"Not submitting '{plan.Request.Image.ShortName}': its estimate {Money.Usd(reservation)} would take this run from {Money.Usd(committed)} to {Money.Usd(committed + reservation)}, over -MaxCost {Money.Usd(MaxCost ?? 0)}. Nothing was sent for it.",
+                            $"Not submitting '{plan.Request.ShortName}': its estimate {Money.Usd(reservation)} would take this run from {Money.Usd(committed)} to {Money.Usd(committed + reservation)}, over -MaxCost {Money.Usd(MaxCost ?? 0)}. Nothing was sent for it.",
                             plan.Tag));
                         break;
                 }
@@ -247,9 +290,12 @@ namespace ShortApi.Vidu.Commands
         {
             var request = plan.Request;
             var reservation = _batch!.Reservation(plan.Estimate);
-            var spec = $"{request.Mode}, {request.EffectiveResolution}, {request.EffectiveDuration} s, about {Money.Usd(reservation)}";
-            if (!ShouldProcess($"Create video job ({spec}) from '{request.Image.Display}'",
-                    $"Create a video job ({spec}) from '{request.Image.ShortName}'? It is charged to your ShortAPI account.", "Create video job", out var reason))
+            var mode = request.EffectiveMode == null ? string.Empty : request.EffectiveMode + ", ";
+            var spec = $"{request.Model.DisplayName}, {mode}{request.EffectiveResolution}, {request.EffectiveDuration} s, about {Money.Usd(reservation)}";
+            var from = request.Display == null ? "from the prompt alone" : $"from '{request.Display}'" + (request.EndImage != null ? $" to '{request.EndImage.Display}'" : string.Empty) +
+                (request.References.Count > 1 ? $" and {request.References.Count - 1} more reference picture(s)" : string.Empty);
+            if (!ShouldProcess($"Create video job ({spec}) {from}",
+                    $"Create a video job ({spec}) {from}? It is charged to your ShortAPI account.", "Create video job", out var reason))
             {
                 if (reason == ShouldProcessReason.WhatIf) _batch.Preview(plan);
                 _progress!.TurnedAway();
@@ -282,7 +328,7 @@ namespace ShortApi.Vidu.Commands
             {
                 var job = outcome.Job!;
                 if (job.Amount is decimal amount && amount != outcome.Plan.Estimate)
-                    WriteWarning($"Job '{job.JobId}' for '{outcome.Plan.Request.Image.ShortName}' was charged {Money.Usd(amount)}; the estimate was {Money.Usd(outcome.Plan.Estimate)}. The job's Amount property holds the charge.");
+                    WriteWarning($"Job '{job.JobId}' for '{outcome.Plan.Request.ShortName}' was charged {Money.Usd(amount)}; the estimate was {Money.Usd(outcome.Plan.Estimate)}. The job's Amount property holds the charge.");
                 SessionJobs.Remember(job);
                 WriteObject(job);
                 return;

@@ -42,7 +42,7 @@ namespace ShortApi.Vidu.Commands
         {
             var error = outcome.Error!;
             var record = FromApi(error, outcome.Plan.Tag);
-            var name = outcome.Plan.Request.Image.ShortName;
+            var name = outcome.Plan.Request.ShortName;
             var halt = outcome.Halts
                 ? " Submitting stopped here: pictures after it are not sent (each gets its own ShortApi.NotSent error), and jobs already accepted in this run continue down the pipeline."
                 : string.Empty;
@@ -60,7 +60,7 @@ namespace ShortApi.Vidu.Commands
                 _ => "the service refused this key earlier in this run",
             };
             var exception = new ShortApiException(ShortApiErrorKind.NotSent,
-                $"Not sent: '{plan.Request.Image.Display}', because {why}. Nothing was charged for it. " +
+                $"Not sent: '{plan.Request.Display ?? plan.Request.ShortName}', because {why}. Nothing was charged for it. " +
                 "Once that is fixed, submit only the pictures that were not sent (these errors' TargetObject, for example with -ErrorVariable), " +
                 "not the whole batch again: the jobs accepted before are paid for, and Get-ViduVideoJob -LastBatch -Unsaved | Save-ViduVideo collects them.",
                 innerException: reason);

@@ -13,7 +13,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Run((prepare ?? "") + "\nNew-ViduVideoJob @Api " + arguments);
 
         [Theory]
-        [InlineData("-Image cat.png -Prompt 'x' -Mode pro-fast -Resolution 540p", "ShortApi.InvalidArgument", "does not offer 540p")]
+        [InlineData("-Image cat.png -Prompt 'x' -Mode pro-fast -Resolution 540p", "ShortApi.InvalidArgument", "is not offered by vidu/vidu-q2/image-to-video in pro-fast mode")]
         [InlineData("-Image cat.png -Prompt 'x' -GenerateAudio", "ShortApi.InvalidArgument", "-VoiceId")]
         [InlineData("-Image cat.png -Prompt ''", "ShortApi.InvalidArgument", "Prompt is empty")]
         [InlineData("-Image cat.png -Prompt ('p' * 5001)", "ShortApi.InvalidArgument", "5001 characters")]

@@ -65,9 +65,9 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Theory]
-        [InlineData("pro-fast", "540p", 5, false, null, "does not offer 540p")]
-        [InlineData("pro", "720p", 11, false, null, "Duration 11")]
-        [InlineData("pro", "720p", 0, false, null, "Duration 0")]
+        [InlineData("pro-fast", "540p", 5, false, null, "Resolution '540p' is not offered by vidu/vidu-q2/image-to-video in pro-fast mode")]
+        [InlineData("pro", "720p", 11, false, null, "Duration '11'")]
+        [InlineData("pro", "720p", 0, false, null, "Duration '0'")]
         [InlineData("pro", "720p", 5, true, null, "-VoiceId")]
         [InlineData("fast", "720p", 5, false, null, "Mode 'fast'")]
         [InlineData("pro", "480p", 5, false, null, "Resolution '480p'")]

@@ -44,7 +44,7 @@ namespace ShortApi.Vidu.Commands
             }
             while (batch.TryTake(out var outcome))
             {
-                var name = outcome!.Plan.Request.Image.ShortName;
+                var name = outcome!.Plan.Request.ShortName;
                 if (outcome.Result == CreateResult.Accepted)
                     say($"Accepted before the stop: job {outcome.Job!.JobId} for '{name}'" + (hasHistory ? " (in the job history: Get-ViduVideoJob -LastBatch)." : "."));
                 else if (outcome.Result == CreateResult.Unconfirmed)
