@@ -47,7 +47,7 @@ Describe 'Get-ViduPrice' {
         $quotes.Mode | Should -Be 'pro'
         $refused | Should -HaveCount 1
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'ShortApi.InvalidArgument,*'
-        "$($refused[0])" | Should -Match 'does not offer 540p'
+        "$($refused[0])" | Should -Match "Resolution '540p' is not offered by vidu/vidu-q2/image-to-video in pro-fast mode"
     }
 
     It 'expands arrays, including an unparenthesised 1..10' {
