@@ -51,7 +51,7 @@ namespace ShortApi.Vidu.Models
                 if (spec.AspectRatios.Count == 0)
                     problems.Add($"{spec.Id} has no aspect ratio (the picture decides it); leave -AspectRatio out.");
                 else if (spec.NormalizeAspectRatio(aspectRatio) == null)
-                    problems.Add($"{spec.Id} does not offer aspect ratio '{aspectRatio}'; it offers {string.Join(", ", spec.AspectRatios)}.");
+                    problems.Add($"Aspect ratio '{aspectRatio}' is not offered by {spec.Id}, which offers {string.Join(", ", spec.AspectRatios)}.");
             }
             if (generateAudio == true && !spec.GenerateAudio)
                 problems.Add($"{spec.Id} has no generated audio on its page; leave -GenerateAudio out.");
