@@ -90,39 +90,38 @@ Describe 'Two sessions writing at once' {
 
 Describe 'A batch whose session dies' {
     It 'is collected in full by a new session: accepted creates equal saved videos' {
-        $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '4', '--create-delay-ms', '600'
+        # Every query is refused (429/5xx) while the first session lives, so it cannot save anything; the sixth
+        # create is held inside the emulator until its client goes away, so the kill lands at a known point.
+        $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '1', '--query-fault-rate', '1'
         try {
             $history = Join-Path $work 'crash.jsonl'
             $pictures = Join-Path $work 'crash-pictures'
             $videos = Join-Path $work 'crash-videos'
             $null = New-Item -ItemType Directory $pictures
             $null = Copy-SampleImages $pictures 24
+            Invoke-EmulatorControl -Emulator $emulator -Name faults -Body @{ create = @('pass') * 5 + @('slow:600000') } | Out-Null
             $environment = @{ SHORTAPI_BASE_URL = $emulator.BaseUri; SHORTAPI_KEY = $emulator.ApiKey; SHORTAPI_HISTORY_PATH = $history }
             $batch = "Import-Module '$ModulePath'; Get-ChildItem '$pictures' -Filter *.png | New-ViduVideoJob -Prompt x -ThrottleLimit 1 | Wait-ViduVideoJob -PollInterval 0.3 | Save-ViduVideo -Path '$videos'"
             $session = Invoke-ChildPwsh -Command $batch -Environment $environment -PassThru
 
-            # Kill it in the middle: some creates accepted, one on the wire, more still to send, videos not all saved.
-            # The moment is just after an accept: that job is recorded and the next create is inside the
-            # emulator's 600 ms delay, so the kill aborts it before the server acts. (A create the server accepts
-            # at the very instant its client dies cannot be known to anyone: the API has no idempotency key.)
-            $deadline = (Get-Date).AddSeconds(60)
-            while ((Get-EmulatorStats $emulator).createsAccepted -lt 5 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 5 }
-            $seen = (Get-EmulatorStats $emulator).createsAccepted
-            while ((Get-EmulatorStats $emulator).createsAccepted -eq $seen -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 5 }
-            Start-Sleep -Milliseconds 200
+            # Killed in the middle: five creates accepted, the sixth on the wire, eighteen never sent, nothing saved.
+            $null = Wait-EmulatorCount $emulator @{ createsReceived = 6 }
             $session.Kill($true)
             $session.WaitForExit()
-            $acceptedAtKill = (Get-EmulatorStats $emulator).createsAccepted
-            $acceptedAtKill | Should -BeLessThan 24 -Because 'the batch was cut short'
-            @(Get-ChildItem $videos -Filter *.mp4 -ErrorAction SilentlyContinue).Count | Should -BeLessThan $acceptedAtKill
+            $null = Wait-EmulatorState $emulator { param($s) $s.createsInFlight -eq 0 }
+            $atKill = Get-EmulatorStats $emulator
+            $atKill.createsAccepted | Should -Be 5 -Because 'the held create went with its client'
+            @(Get-ChildItem $videos -Filter *.mp4 -ErrorAction SilentlyContinue).Count | Should -Be 0
 
             # A new session: one line collects every unfinished or unsaved job of the last batch.
+            Invoke-EmulatorControl -Emulator $emulator -Name options -Body @{ queryFaultRate = 0 } | Out-Null
             $resume = "Import-Module '$ModulePath'; Get-ViduVideoJob -LastBatch -Unsaved | Save-ViduVideo -Path '$videos' -PollInterval 0.3 | Out-Null"
             $result = Invoke-ChildPwsh -Command $resume -Environment $environment
             $result.ExitCode | Should -Be 0
             $result.Error | Should -BeNullOrEmpty
 
             $stats = Get-EmulatorStats $emulator
+            $stats.createsAccepted | Should -Be 5
             $saved = @(Get-ChildItem $videos -Filter *.mp4)
             $saved.Count | Should -Be $stats.createsAccepted
             foreach ($file in $saved) { Test-Mp4 $file.FullName | Should -BeTrue }

@@ -14,7 +14,7 @@ Describe 'The staged module' {
 
     It 'exports exactly the cmdlets the manifest names' {
         $exported = (Get-Module ShortApi.Vidu).ExportedCmdlets.Keys | Sort-Object
-        $exported | Should -Be @('Get-ViduPrice', 'Get-ViduVideoJob', 'New-ViduVideoJob', 'Save-ViduVideo', 'Wait-ViduVideoJob')
+        $exported | Should -Be @('Get-ViduModel', 'Get-ViduPrice', 'Get-ViduVideoJob', 'New-ViduVideoJob', 'Save-ViduVideo', 'Wait-ViduVideoJob')
         (Import-PowerShellDataFile (Join-Path $ModulePath 'ShortApi.Vidu.psd1')).CmdletsToExport | Sort-Object | Should -Be $exported
     }
 
@@ -75,7 +75,7 @@ Describe 'Tab completion' {
         $line = 'New-ViduVideoJob -Mode '
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('pro', 'pro-fast', 'turbo')
         $line = 'Get-ViduPrice -Resolution '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('1080p', '540p', '720p')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('540p', '720p', '1080p') -Because 'the catalogue lists them from small to large'
     }
 
     It 'offers the job ids this session has seen' {
@@ -104,7 +104,8 @@ Describe 'Objects' {
     It 'show a job''s source picture in an 80-column table, whatever the mode' {
         $job = [pscustomobject]@{ PSTypeName = 'ShortApi.Vidu.VideoJob'; JobId = 'a' * 32; Status = 'Unconfirmed'; Mode = 'pro-fast'; Resolution = '1080p'; Duration = 10; Amount = 0.28; Image = '/pictures/lighthouse.png' }
         $lines = ($job | Format-Table | Out-String -Width 80) -split "`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match 'Source'
+        $lines[0] | Should -Match 'Model: vidu/vidu-q2/image-to-video' -Because 'jobs are grouped by model'
+        $lines[1] | Should -Match '^JobId +Status +Spec +Amount +Source'
         $lines[-1] | Should -Match 'lighthouse'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
     }

@@ -102,7 +102,7 @@ Describe 'Estimates where money is spent' {
         $result = Invoke-ChildPwsh -Command $script
         $lines = $result.Output -split "`n" | Where-Object { $_ -like 'What if:*' }
         $lines | Should -HaveCount 4
-        $lines[0] | Should -Match 'Create video job \(pro, 720p, 5 s, about \$0\.275\) from'
+        $lines[0] | Should -Match 'Create video job \(Vidu Q2 image-to-video, pro, 720p, 5 s, about \$0\.275\) from'
         $lines[-1] | Should -Match 'What if: 3 video job\(s\), about \$0\.825 in total\.'
         (Get-EmulatorStats $emulator).createsReceived | Should -Be 0
     }
