@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ShortApi.Vidu.Emulator;
 
@@ -7,6 +8,8 @@ public sealed class EmulatorOptions
 {
     /// <summary>The default body limit: the service documents that a whole request must stay under 20 MB.</summary>
     public const long DefaultMaxRequestBodyBytes = 20L * 1024 * 1024;
+
+    private Dictionary<string, string> resultFieldByModel = new(StringComparer.Ordinal);
 
     /// <summary>API port on 127.0.0.1; 0 picks a free port (read the real one from <see cref="EmulatorServer.BaseUri"/>).</summary>
     public int Port { get; set; }
@@ -35,8 +38,19 @@ public sealed class EmulatorOptions
     /// <summary>Seconds sent in the <c>Retry-After</c> header of every 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
-    /// <summary>Name of the list under <c>result</c> in a finished job: <c>images</c> (this model's page) or <c>videos</c> (sibling pages).</summary>
+    /// <summary>Name of the list under <c>result</c> in a finished job: <c>images</c> (the seed page) or <c>videos</c> (sibling pages); a model named in <see cref="ResultFieldByModel"/> uses its own.</summary>
     public string ResultField { get; set; } = "images";
+
+    /// <summary>Per-model override of <see cref="ResultField"/>, keyed by model id (e.g. <c>vidu/vidu-q3/text-to-video</c> → <c>videos</c>); models not named use <see cref="ResultField"/>.</summary>
+    /// <remarks>Read when a job is queried or its callback is posted. Replace the dictionary rather than change it while requests are running; null is taken as empty.</remarks>
+    public Dictionary<string, string> ResultFieldByModel
+    {
+        get => resultFieldByModel;
+        set => resultFieldByModel = value ?? new Dictionary<string, string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>USD for the first second of a 720p <c>vidu/vidu-q2/text-to-video</c>: the page says 0.75 (likely a typo for 0.075, which the real service may charge); set 0.075 to charge that instead.</summary>
+    public decimal Q2TextCharge720pStart { get; set; } = 0.75m;
 
     /// <summary>Seed for the random faults, so a run can be repeated; null seeds from the clock. Read once at start.</summary>
     public int? RandomSeed { get; set; }
@@ -55,7 +69,16 @@ public sealed class EmulatorOptions
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
     /// <summary>A detached copy, used to try a change before applying it to the live options.</summary>
-    internal EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
+    internal EmulatorOptions Clone()
+    {
+        var copy = (EmulatorOptions)MemberwiseClone();
+        copy.resultFieldByModel = new Dictionary<string, string>(resultFieldByModel, StringComparer.Ordinal);
+        return copy;
+    }
+
+    /// <summary>The list name under <c>result</c> for a job of <paramref name="model"/>.</summary>
+    internal string ResultFieldFor(string model) =>
+        resultFieldByModel.TryGetValue(model, out string? field) ? field : ResultField;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that makes no sense (the message names it; it is shown as is by the command line and /_emulator/options).</summary>
     internal void Validate()
@@ -85,6 +108,24 @@ public sealed class EmulatorOptions
         if (string.IsNullOrWhiteSpace(ResultField))
         {
             throw new ArgumentException("ResultField must not be empty.");
+        }
+
+        foreach ((string model, string field) in resultFieldByModel)
+        {
+            if (!ModelCatalogue.IsServed(model))
+            {
+                throw new ArgumentException($"ResultFieldByModel names {model}, which is not served; use one of {string.Join(", ", ModelCatalogue.Ids)}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(field))
+            {
+                throw new ArgumentException($"ResultFieldByModel must not map {model} to an empty name.");
+            }
+        }
+
+        if (Q2TextCharge720pStart < 0)
+        {
+            throw new ArgumentException("Q2TextCharge720pStart must not be negative.");
         }
 
         if (AudioSurcharge < 0)

@@ -11,6 +11,7 @@ public sealed class EmulatorState
 {
     private readonly object gate = new();
     private readonly List<string> acceptedJobIds = new();
+    private readonly List<AcceptedJob> acceptedJobs = new();
     private readonly List<RecordedRequest> requests = new();
     private readonly List<RecordedCallback> callbacks = new();
     private readonly List<CdnRequest> cdnRequests = new();
@@ -48,6 +49,9 @@ public sealed class EmulatorState
 
     /// <summary>Ids of the created jobs, in creation order.</summary>
     public IReadOnlyList<string> AcceptedJobIds => Snapshot(acceptedJobIds);
+
+    /// <summary>The created jobs with their model, charge and arguments, in creation order.</summary>
+    public IReadOnlyList<AcceptedJob> AcceptedJobs => Snapshot(acceptedJobs);
 
     /// <summary>Query requests that arrived, whatever became of them.</summary>
     public int QueriesReceived => Volatile.Read(ref queriesReceived);
@@ -137,6 +141,7 @@ public sealed class EmulatorState
             Faults.Clear();
             queryRate.Clear();
             acceptedJobIds.Clear();
+            acceptedJobs.Clear();
             requests.Clear();
             callbacks.Clear();
             cdnRequests.Clear();
@@ -192,18 +197,22 @@ public sealed class EmulatorState
         changed.Notify();
     }
 
-    /// <summary>Charges the job and adds it, the balance, table, id list and counter changing together; false (and nothing changed) when the balance is short.</summary>
-    internal bool TryAccept(EmulatedJob job, out decimal? balanceLeft)
+    /// <summary>Charges the job and adds it, the balance, table, lists and counter changing together; false (and no job) when the balance is short.</summary>
+    /// <remarks>Either way <paramref name="recorded"/> (the create's recording) gains the arguments read, and the job id when one was made, in the same step.</remarks>
+    internal bool TryAccept(EmulatedJob job, RecordedRequest recorded, out decimal? balanceLeft)
     {
         lock (gate)
         {
             if (!balance.TryCharge(job.Amount, out balanceLeft))
             {
+                Replace(recorded, recorded with { Arguments = job.Arguments });
                 return false;
             }
 
             Jobs.Add(job);
             acceptedJobIds.Add(job.Id);
+            acceptedJobs.Add(new AcceptedJob { JobId = job.Id, Model = job.Model, Amount = job.Amount, Arguments = job.Arguments });
+            Replace(recorded, recorded with { Arguments = job.Arguments, JobId = job.Id });
             createsAccepted++;
         }
 
@@ -218,6 +227,19 @@ public sealed class EmulatorState
     internal void Record(CdnRequest request) => Add(cdnRequests, request);
 
     internal void RecordSinkBody(string body) => Add(callbackSinkBodies, body);
+
+    /// <summary>Swaps a recording for an annotated copy; looks from the end, where a create being answered usually is. Gone after a reset: nothing to do.</summary>
+    private void Replace(RecordedRequest original, RecordedRequest annotated)
+    {
+        for (int i = requests.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(requests[i], original))
+            {
+                requests[i] = annotated;
+                return;
+            }
+        }
+    }
 
     private async Task<bool> ChangesWithinAsync(Task change, TimeSpan left, CancellationToken cancellationToken)
     {

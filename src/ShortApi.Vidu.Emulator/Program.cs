@@ -51,7 +51,7 @@ internal static class Program
         {
             WriteLine(string.Create(CultureInfo.InvariantCulture, $"SHORTAPI_BASE_URL=http://127.0.0.1:{server.BaseUri.Port}"));
             WriteLine($"SHORTAPI_KEY={server.ApiKey}");
-            WriteLine(string.Create(CultureInfo.InvariantCulture, $"ShortAPI emulator for {CreateRequestValidator.ModelId}; results served from http://127.0.0.1:{server.CdnUri.Port}"));
+            WriteLine(string.Create(CultureInfo.InvariantCulture, $"ShortAPI emulator for {ModelCatalogue.Ids.Count} Vidu models (--help lists them); results served from http://127.0.0.1:{server.CdnUri.Port}"));
             WriteLine("Press Ctrl+C to stop.");
 
             if (request.ExitOnStdinClose)

@@ -26,6 +26,7 @@ internal sealed class ControlEndpoints
         routes.MapGet("/_emulator/stats", (RequestDelegate)(http => WriteAsync(http, StatsView.Of(runtime.State))));
         routes.MapGet("/_emulator/wait", (RequestDelegate)new WaitEndpoint(runtime).HandleAsync);
         routes.MapGet("/_emulator/requests", (RequestDelegate)(http => WriteAsync(http, runtime.State.RecordedRequests)));
+        routes.MapGet("/_emulator/jobs", (RequestDelegate)(http => WriteAsync(http, runtime.State.AcceptedJobs)));
         routes.MapGet("/_emulator/cdn-requests", (RequestDelegate)(http => WriteAsync(http, runtime.State.CdnRequests)));
         routes.MapGet("/_emulator/callbacks", (RequestDelegate)(http => WriteAsync(http, runtime.State.RecordedCallbacks)));
         routes.MapGet("/_emulator/callback-sink", (RequestDelegate)(http => WriteAsync(http, runtime.State.CallbackSinkBodies)));
@@ -52,6 +53,8 @@ internal sealed class ControlEndpoints
             queryFaultRate = options.QueryFaultRate,
             retryAfterSeconds = options.RetryAfterSeconds,
             resultField = options.ResultField,
+            resultFieldByModel = options.ResultFieldByModel,
+            q2TextCharge720pStart = options.Q2TextCharge720pStart,
             audioSurcharge = options.AudioSurcharge,
             balance = options.Balance,
             flatAnswers = options.FlatAnswers,

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary><c>POST /api/v1/job/create</c>: key, size, faults, delay, validation, balance, then a job and its price.</summary>
+/// <summary><c>POST /api/v1/job/create</c>: key, size, faults, delay, validation by the model's rules, balance, then a job and its price.</summary>
 /// <remarks>
 /// Every answer falls on one side of the line a client's money rule depends on: refused before anything was made
 /// (counted in <see cref="EmulatorState.CreatesRefused"/>), or made and charged, whatever the answer then looks like.
@@ -55,7 +55,7 @@ internal sealed class CreateJobEndpoint
 
         using JsonDocument? document = TryParse(body.Bytes);
         string recordedBody = document is null ? RecordedBodyText.FromRaw(body.Bytes.Span) : RecordedBodyText.FromJson(document.RootElement);
-        runtime.Record(http, arrived, recordedBody, body.Length);
+        RecordedRequest recorded = runtime.Record(http, arrived, recordedBody, body.Length);
 
         FaultToken? fault = runtime.State.Faults.TakeNext(FaultEndpoint.Create);
         if (await TryRefuseUnactedAsync(http, fault))
@@ -76,14 +76,14 @@ internal sealed class CreateJobEndpoint
             return;
         }
 
-        if (!CreateRequestValidator.TryRead(document.RootElement, out JobArguments? arguments, out string? error))
+        if (!CreateRequestValidator.TryRead(document.RootElement, out ValidatedCreate? create, out string? error))
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, error);
             return;
         }
 
-        EmulatedJob job = NewJob(arguments, options);
-        if (!runtime.State.TryAccept(job, out decimal? balanceLeft))
+        EmulatedJob job = NewJob(create, options);
+        if (!runtime.State.TryAccept(job, recorded, out decimal? balanceLeft))
         {
             string left = AmountText.Of(balanceLeft ?? 0m);
             await RefuseAsync(http, StatusCodes.Status402PaymentRequired,
@@ -150,9 +150,10 @@ internal sealed class CreateJobEndpoint
             ? fault.RetryAfterSeconds ?? runtime.Options.RetryAfterSeconds
             : null;
 
-    /// <summary>A job for these arguments, priced and with its ending decided; not yet accepted or charged.</summary>
-    private EmulatedJob NewJob(JobArguments arguments, EmulatorOptions options)
+    /// <summary>A job for this create, priced by its model's rule and with its ending decided; not yet accepted or charged.</summary>
+    private EmulatedJob NewJob(ValidatedCreate create, EmulatorOptions options)
     {
+        CreateArguments arguments = create.Arguments;
         string? failure = null;
         if (PromptMarkers.AsksToFail(arguments.Prompt))
         {
@@ -163,16 +164,18 @@ internal sealed class CreateJobEndpoint
             failure = $"emulated failure: random failure (FailJobRate {options.FailJobRate.ToString(CultureInfo.InvariantCulture)})";
         }
 
-        decimal amount = ViduPriceTable.PriceOf(arguments.Mode, arguments.Resolution, arguments.DurationSeconds)
+        // Only models that list generate_audio can have it true, so the surcharge follows the model's own fields.
+        decimal amount = ModelPrices.PriceOf(create.Model, arguments, options)
             + (arguments.GenerateAudio ? options.AudioSurcharge : 0m);
         return new EmulatedJob(
             Guid.NewGuid().ToString("N"),
+            arguments,
             runtime.Clock.GetTimestamp(),
             options.JobDuration,
             amount,
             failure,
             PromptMarkers.ReportedStatus(arguments.Prompt),
-            arguments.CallbackUrl);
+            create.CallbackUrl);
     }
 
     /// <summary>The normal answer, or the faults that strike after the job exists (the ambiguous cases a client must not resend).</summary>

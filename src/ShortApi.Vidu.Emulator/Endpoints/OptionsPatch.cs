@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace ShortApi.Vidu.Emulator;
@@ -63,6 +64,14 @@ internal sealed class OptionsPatch
                         ? value.GetString()!
                         : throw new FormatException("resultField must be a string");
                     break;
+                case "resultFieldByModel":
+                    options.ResultFieldByModel = FieldsByModelOf(value);
+                    break;
+                case "q2TextCharge720pStart":
+                    options.Q2TextCharge720pStart = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal start)
+                        ? start
+                        : throw new FormatException("q2TextCharge720pStart must be a number (USD)");
+                    break;
                 case "audioSurcharge":
                     options.AudioSurcharge = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal surcharge)
                         ? surcharge
@@ -85,9 +94,33 @@ internal sealed class OptionsPatch
                     };
                     break;
                 default:
-                    throw new FormatException($"unknown option {property.Name}; known: jobSeconds, createDelayMs, failJobRate, createFaultRate, queryFaultRate, retryAfterSeconds, resultField, audioSurcharge, balance, flatAnswers");
+                    throw new FormatException($"unknown option {property.Name}; known: jobSeconds, createDelayMs, failJobRate, createFaultRate, queryFaultRate, retryAfterSeconds, resultField, resultFieldByModel, q2TextCharge720pStart, audioSurcharge, balance, flatAnswers");
             }
         }
+    }
+
+    /// <summary>A whole new map (never a change to the live one): <c>{"model id":"videos",...}</c>; null or <c>{}</c> clears it.</summary>
+    private static Dictionary<string, string> FieldsByModelOf(JsonElement value)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return map;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("resultFieldByModel must be an object such as {\"vidu/vidu-q3/text-to-video\":\"videos\"}, or null");
+        }
+
+        foreach (JsonProperty entry in value.EnumerateObject())
+        {
+            map[entry.Name] = entry.Value.ValueKind == JsonValueKind.String
+                ? entry.Value.GetString()!
+                : throw new FormatException($"resultFieldByModel.{entry.Name} must be a string (images or videos)");
+        }
+
+        return map;
     }
 
     private static double NumberOf(JsonProperty property) =>

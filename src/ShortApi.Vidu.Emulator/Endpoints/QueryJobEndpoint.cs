@@ -57,7 +57,7 @@ internal sealed class QueryJobEndpoint
         }
 
         TimeSpan elapsed = runtime.Clock.GetElapsedTime(job.CreatedTimestamp);
-        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.For(job, elapsed, options.ResultField, runtime.CdnUri, options.FlatAnswers));
+        await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.For(job, elapsed, options.ResultFieldFor(job.Model), runtime.CdnUri, options.FlatAnswers));
     }
 
     /// <summary>Answers as <paramref name="fault"/> says; false when the request should go on normally (<c>pass</c>, or after a <c>slow</c> wait).</summary>
@@ -85,10 +85,18 @@ internal sealed class QueryJobEndpoint
                 await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.StatusOnly(fault.Number, flat));
                 return true;
             case FaultKind.NoUrl:
-                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.Succeeded(runtime.Options.ResultField, null, flat));
+                await JsonReplies.WriteBytesAsync(http, StatusCodes.Status200OK, JobAnswer.Succeeded(NoUrlFieldFor(http), null, flat));
                 return true;
             default:
                 return await FaultReplies.TryWriteMalformedAsync(http, fault);
         }
+    }
+
+    /// <summary>The list name a <c>nourl</c> answer uses: the queried job's model's, when the id names a job; else <see cref="EmulatorOptions.ResultField"/>.</summary>
+    private string NoUrlFieldFor(HttpContext http)
+    {
+        string? id = http.Request.Query["id"];
+        EmulatorOptions options = runtime.Options;
+        return !string.IsNullOrEmpty(id) && runtime.State.Jobs.TryGet(id, out EmulatedJob? job) ? options.ResultFieldFor(job.Model) : options.ResultField;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class CallbackDispatcher : IDisposable
         Uri url = job.CallbackUrl!;
         // A timer may fire a hair early; the callback must describe the finished job.
         TimeSpan elapsed = runtime.Clock.GetElapsedTime(job.CreatedTimestamp);
-        byte[] body = JobAnswer.For(job, elapsed < job.Duration ? job.Duration : elapsed, runtime.Options.ResultField, runtime.CdnUri, runtime.Options.FlatAnswers);
+        byte[] body = JobAnswer.For(job, elapsed < job.Duration ? job.Duration : elapsed, runtime.Options.ResultFieldFor(job.Model), runtime.CdnUri, runtime.Options.FlatAnswers);
         int? statusCode = null;
         string? error = null;
         try

@@ -7,7 +7,22 @@ namespace ShortApi.Vidu.Emulator;
 internal static class CommandLineParser
 {
     public const string Usage = """
-        ShortAPI emulator for vidu/vidu-q2/image-to-video (loopback only).
+        ShortAPI emulator for seven Vidu models (loopback only):
+          vidu/vidu-q2/image-to-video       image; duration "1".."10"; mode turbo|pro|pro-fast;
+                                            generate_audio, voice_id (required with audio)
+          vidu/vidu-q2/start-end-to-video   image + image_tail; duration "1".."8"; mode turbo|pro|pro-fast
+          vidu/vidu-q2/text-to-video        no picture, no mode; duration "1".."10"; aspect_ratio
+          vidu/vidu-q3/image-to-video       image; duration "1".."16"; mode pro|turbo
+          vidu/vidu-q3/start-end-to-video   image + image_tail; duration "1".."16"; mode pro|turbo;
+                                            generate_audio
+          vidu/vidu-q3/text-to-video        no picture; duration "1".."16"; mode pro|turbo;
+                                            aspect_ratio, generate_audio
+          vidu/vidu-q3/reference-to-video   images (1 to 7); duration an integer 3..16;
+                                            mode pro|turbo|mix; aspect_ratio
+        Every model takes prompt (required) and resolution 540p|720p|1080p (no 540p in pro-fast or
+        mix); aspect_ratio is 16:9|9:16|4:3|3:4|1:1. Defaults: mode pro, resolution 720p, duration 5,
+        aspect_ratio 16:9, generate_audio false. An argument a model does not list is refused with
+        400, as is any broken rule; each is charged by its own page's price rule (docs/emulator.md).
 
         Usage: dotnet ShortApi.Vidu.Emulator.dll [options]
 
@@ -21,8 +36,11 @@ internal static class CommandLineParser
           --query-fault-rate R    fraction 0..1 of queries answered 500/502/503/504 (default 0)
           --retry-after S         Retry-After seconds on 429 (and on create 503) (default 1)
           --result-field F        images or videos: list name under result (default images)
+          --result-field-for M=F  list name F (images or videos) for model M only; repeatable
           --seed N                seed for the random faults
           --audio-surcharge D     USD added when generate_audio is true (default 0)
+          --q2-text-720p-start D  USD for the first second of a 720p vidu-q2 text-to-video
+                                  (default 0.75, as its page says; 0.075 is the likely truth)
           --balance D             USD the account holds; each create is charged, one costing
                                   more than is left is refused with 402 (default unlimited)
           --flat-answers          answer {"code":0,"job_id":..,"amount":..} and {"code":0,"status":..}
@@ -104,6 +122,15 @@ internal static class CommandLineParser
                             ? field
                             : throw new FormatException("--result-field must be images or videos");
                         break;
+                    case "--result-field-for":
+                        (string model, string modelField) = ModelField(ValueAfter(args, ref i));
+                        options.ResultFieldByModel[model] = modelField;
+                        break;
+                    case "--q2-text-720p-start":
+                        options.Q2TextCharge720pStart = decimal.TryParse(ValueAfter(args, ref i), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal start)
+                            ? start
+                            : throw new FormatException("--q2-text-720p-start needs a number of USD such as 0.075");
+                        break;
                     case "--seed":
                         options.RandomSeed = Int(name, ValueAfter(args, ref i));
                         break;
@@ -139,6 +166,19 @@ internal static class CommandLineParser
 
         index++;
         return args[index];
+    }
+
+    /// <summary>Reads <c>&lt;model id&gt;=&lt;images|videos&gt;</c>; the model is checked against the served ones by the options' validation.</summary>
+    private static (string Model, string Field) ModelField(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        string field = equals < 0 ? "" : text[(equals + 1)..];
+        if (equals <= 0 || field is not ("images" or "videos"))
+        {
+            throw new FormatException($"--result-field-for needs <model id>=images or <model id>=videos, not '{text}'");
+        }
+
+        return (text[..equals], field);
     }
 
     private static int Int(string name, string text) =>

@@ -54,11 +54,11 @@ internal sealed class EmulatorRuntime : IDisposable
 
     public void BeginStopping() => stopping.Cancel();
 
-    /// <summary>Adds a request to the recording, with its Authorization header as sent.</summary>
-    public void Record(HttpContext http, DateTimeOffset arrived, string? body = null, long? bodyLength = null)
+    /// <summary>Adds a request to the recording, with its Authorization header as sent, and returns the entry.</summary>
+    public RecordedRequest Record(HttpContext http, DateTimeOffset arrived, string? body = null, long? bodyLength = null)
     {
         string? authorization = AuthorizationOf(http);
-        State.Record(new RecordedRequest
+        var recorded = new RecordedRequest
         {
             Method = http.Request.Method,
             PathAndQuery = http.Request.Path.Value + http.Request.QueryString.Value,
@@ -68,7 +68,9 @@ internal sealed class EmulatorRuntime : IDisposable
             Time = arrived,
             Body = body,
             BodyLength = bodyLength,
-        });
+        };
+        State.Record(recorded);
+        return recorded;
     }
 
     public static string? AuthorizationOf(HttpContext http)

@@ -8,9 +8,10 @@ internal sealed class EmulatedJob
 {
     private Timer? callbackTimer;
 
-    public EmulatedJob(string id, long createdTimestamp, TimeSpan duration, decimal amount, string? failureReason, int? reportedStatus, Uri? callbackUrl)
+    public EmulatedJob(string id, CreateArguments arguments, long createdTimestamp, TimeSpan duration, decimal amount, string? failureReason, int? reportedStatus, Uri? callbackUrl)
     {
         Id = id;
+        Arguments = arguments;
         CreatedTimestamp = createdTimestamp;
         Duration = duration;
         Amount = amount;
@@ -21,6 +22,12 @@ internal sealed class EmulatedJob
 
     /// <summary>32 lowercase hex digits, like the service's ids.</summary>
     public string Id { get; }
+
+    /// <summary>What the create asked for; its model decides the result list's name.</summary>
+    public CreateArguments Arguments { get; }
+
+    /// <summary>The model id the job was created for.</summary>
+    public string Model => Arguments.Model;
 
     /// <summary>Clock timestamp of creation (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public long CreatedTimestamp { get; }

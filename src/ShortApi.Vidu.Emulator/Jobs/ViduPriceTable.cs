@@ -2,7 +2,7 @@ using System;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>The seed page's price table for vidu-q2 image-to-video, in USD; a pure function, kept apart from the module's own estimate on purpose.</summary>
+/// <summary>The seed page's price table for vidu-q2 image-to-video (and, by its own page, start-end-to-video), in USD; a pure function, kept apart from the module's own estimate on purpose.</summary>
 internal static class ViduPriceTable
 {
     /// <summary>Price of one video; throws for a mode/resolution pair the service does not offer.</summary>

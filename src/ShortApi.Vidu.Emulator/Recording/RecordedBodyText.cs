@@ -7,10 +7,10 @@ using System.Text.Json;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>Makes the text kept for a create body: the JSON as sent, but with a long <c>args.image</c> shortened so recordings stay small.</summary>
+/// <summary>Makes the text kept for a create body: the JSON as sent, but with long pictures (<c>args.image</c>, <c>args.image_tail</c>, <c>args.images</c> entries) shortened so recordings stay small.</summary>
 internal static class RecordedBodyText
 {
-    /// <summary>Images longer than this many chars are replaced by <c>&lt;data uri: N chars&gt;</c>.</summary>
+    /// <summary>Pictures longer than this many chars are replaced by <c>&lt;data uri: N chars&gt;</c>.</summary>
     public const int LongImageChars = 512;
 
     /// <summary>How much of a body that is not JSON is kept.</summary>
@@ -63,12 +63,20 @@ internal static class RecordedBodyText
         writer.WriteStartObject();
         foreach (JsonProperty property in args.EnumerateObject())
         {
-            int chars = property.NameEquals("image") && property.Value.ValueKind == JsonValueKind.String
-                ? JsonStringView.CharCount(property.Value)
-                : 0;
-            if (chars > LongImageChars)
+            if (property.NameEquals("images") && property.Value.ValueKind == JsonValueKind.Array)
             {
-                writer.WriteString(property.Name, string.Create(CultureInfo.InvariantCulture, $"<data uri: {chars} chars>"));
+                writer.WriteStartArray(property.Name);
+                foreach (JsonElement image in property.Value.EnumerateArray())
+                {
+                    WritePicture(writer, image);
+                }
+
+                writer.WriteEndArray();
+            }
+            else if (property.NameEquals("image") || property.NameEquals("image_tail"))
+            {
+                writer.WritePropertyName(property.Name);
+                WritePicture(writer, property.Value);
             }
             else
             {
@@ -77,5 +85,18 @@ internal static class RecordedBodyText
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WritePicture(Utf8JsonWriter writer, JsonElement picture)
+    {
+        int chars = picture.ValueKind == JsonValueKind.String ? JsonStringView.CharCount(picture) : 0;
+        if (chars > LongImageChars)
+        {
+            writer.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"<data uri: {chars} chars>"));
+        }
+        else
+        {
+            picture.WriteTo(writer);
+        }
     }
 }

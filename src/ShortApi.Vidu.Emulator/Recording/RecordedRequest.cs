@@ -23,9 +23,15 @@ public sealed record RecordedRequest
     /// <summary>When the request arrived (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
 
-    /// <summary>Body of a create as text, with a long <c>args.image</c> replaced by <c>&lt;data uri: N chars&gt;</c>; null for other requests.</summary>
+    /// <summary>Body of a create as text, with a long picture (<c>args.image</c>, <c>args.image_tail</c>, an <c>args.images</c> entry) replaced by <c>&lt;data uri: N chars&gt;</c>; null for other requests.</summary>
     public string? Body { get; init; }
 
     /// <summary>Length in bytes of the body as sent (or as announced, when it was refused unread); null when there was none.</summary>
     public long? BodyLength { get; init; }
+
+    /// <summary>For a create whose body passed its model's rules: the arguments as read (defaults filled in); null otherwise.</summary>
+    public CreateArguments? Arguments { get; init; }
+
+    /// <summary>For a create that made a job: its id; null otherwise (including a valid create refused for the balance).</summary>
+    public string? JobId { get; init; }
 }

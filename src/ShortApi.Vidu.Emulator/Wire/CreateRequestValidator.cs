@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -6,31 +7,30 @@ using System.Text.Json;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>Turns a create body into <see cref="JobArguments"/>, or names the field and rule it breaks (the 400 message).</summary>
+/// <summary>Turns a create body into a <see cref="ValidatedCreate"/> by its model's rules, or names the field and rule it breaks (the 400 message).</summary>
+/// <remarks>Checks run in a fixed order (model, args, unlisted names, then each listed field), so the first broken rule is the one reported.</remarks>
 internal static class CreateRequestValidator
 {
-    /// <summary>The one model this emulator serves.</summary>
-    public const string ModelId = "vidu/vidu-q2/image-to-video";
-
     public const int MaxPromptLength = 5000;
 
-    public static bool TryRead(JsonElement root, [NotNullWhen(true)] out JobArguments? arguments, [NotNullWhen(false)] out string? error)
+    public static bool TryRead(JsonElement root, [NotNullWhen(true)] out ValidatedCreate? create, [NotNullWhen(false)] out string? error)
     {
-        error = Read(root, out arguments);
+        error = Read(root, out create);
         return error is null;
     }
 
-    private static string? Read(JsonElement root, out JobArguments? arguments)
+    private static string? Read(JsonElement root, out ValidatedCreate? create)
     {
-        arguments = null;
+        create = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
             return "the body must be a JSON object";
         }
 
-        if (!root.TryGetProperty("model", out JsonElement model) || model.ValueKind != JsonValueKind.String || !model.ValueEquals(ModelId))
+        string? error = ReadModel(root, out ModelSpec? model);
+        if (error is not null)
         {
-            return $"model must be \"{ModelId}\"";
+            return error;
         }
 
         if (!root.TryGetProperty("args", out JsonElement args) || args.ValueKind != JsonValueKind.Object)
@@ -38,175 +38,41 @@ internal static class CreateRequestValidator
             return "args is required and must be a JSON object";
         }
 
-        // One field at a time, in the page's order, so the first broken rule is the one reported.
-        string? error = ReadChoice(args, "mode", "pro", out string mode, "turbo", "pro", "pro-fast");
-        if (error is not null)
+        // A client must never send an argument its model does not list, even as null.
+        var names = new List<string>();
+        foreach (JsonProperty property in args.EnumerateObject())
         {
-            return error;
-        }
-
-        error = ReadPrompt(args, out string prompt);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        error = ReadDuration(args, out int duration);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        error = ReadImage(args);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        error = ReadChoice(args, "resolution", "720p", out string resolution, "540p", "720p", "1080p");
-        if (error is not null)
-        {
-            return error;
-        }
-
-        error = ReadAudio(args, out bool generateAudio, out string? voiceId);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (mode == "pro-fast" && resolution == "540p")
-        {
-            return "args.resolution 540p is not supported in pro-fast mode; use 720p or 1080p";
-        }
-
-        arguments = new JobArguments(mode, prompt, duration, resolution, generateAudio, voiceId, ReadCallbackUrl(root));
-        return null;
-    }
-
-    /// <summary>An optional field; JSON null counts as absent because many clients serialise unset options that way.</summary>
-    private static bool TryGetPresent(JsonElement args, string name, out JsonElement value) =>
-        args.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
-
-    private static string? ReadChoice(JsonElement args, string name, string fallback, out string value, params string[] choices)
-    {
-        value = fallback;
-        if (!TryGetPresent(args, name, out JsonElement element))
-        {
-            return null;
-        }
-
-        string? text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-        if (text is null || Array.IndexOf(choices, text) < 0)
-        {
-            return $"args.{name} must be one of {string.Join(", ", choices)}";
-        }
-
-        value = text;
-        return null;
-    }
-
-    private static string? ReadPrompt(JsonElement args, out string prompt)
-    {
-        prompt = "";
-        if (!TryGetPresent(args, "prompt", out JsonElement element))
-        {
-            return "args.prompt is required";
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return "args.prompt must be a string";
-        }
-
-        prompt = element.GetString()!;
-        if (string.IsNullOrWhiteSpace(prompt))
-        {
-            return "args.prompt must not be empty";
-        }
-
-        // Counted in Unicode code points (as the service's Python side would): never stricter than a client counting UTF-16 chars.
-        int length = CountCodePoints(prompt);
-        return length > MaxPromptLength ? $"args.prompt must be at most {MaxPromptLength} characters (got {length})" : null;
-    }
-
-    private static int CountCodePoints(string text)
-    {
-        int count = 0;
-        foreach (Rune _ in text.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static string? ReadDuration(JsonElement args, out int seconds)
-    {
-        seconds = 5;
-        if (!TryGetPresent(args, "duration", out JsonElement element))
-        {
-            return null;
-        }
-
-        // The page types it as a string; a number is refused so clients learn to send "5", not 5.
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return "args.duration must be a string, e.g. \"5\"";
-        }
-
-        string text = element.GetString()!;
-        bool canonical = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
-            && value.ToString(CultureInfo.InvariantCulture) == text;
-        if (!canonical || value < 1 || value > 10)
-        {
-            return "args.duration must be one of \"1\" to \"10\"";
-        }
-
-        seconds = value;
-        return null;
-    }
-
-    private static string? ReadImage(JsonElement args)
-    {
-        if (!TryGetPresent(args, "image", out JsonElement image))
-        {
-            return "args.image is required";
-        }
-
-        return ImageArgumentRule.Check(image);
-    }
-
-    private static string? ReadAudio(JsonElement args, out bool generateAudio, out string? voiceId)
-    {
-        generateAudio = false;
-        voiceId = null;
-        if (TryGetPresent(args, "generate_audio", out JsonElement audio))
-        {
-            if (audio.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            if (!model!.Accepts(property.Name))
             {
-                return "args.generate_audio must be a boolean (true or false, not a string)";
+                return $"args.{property.Name} is not an argument of {model.Id}; it takes {string.Join(", ", model.Fields)}";
             }
 
-            generateAudio = audio.GetBoolean();
+            names.Add(property.Name);
         }
 
-        if (TryGetPresent(args, "voice_id", out JsonElement voice))
+        var reader = new ArgsReader(model!, args);
+        error = reader.Read();
+        if (error is not null)
         {
-            if (voice.ValueKind != JsonValueKind.String)
-            {
-                return "args.voice_id must be a string";
-            }
-
-            voiceId = voice.GetString();
+            return error;
         }
 
-        if (generateAudio && string.IsNullOrWhiteSpace(voiceId))
-        {
-            return "args.voice_id is required when generate_audio is true";
-        }
-
+        create = new ValidatedCreate(model!, reader.Result(names), ReadCallbackUrl(root));
         return null;
+    }
+
+    private static string? ReadModel(JsonElement root, out ModelSpec? model)
+    {
+        model = null;
+        string served = string.Join(", ", ModelCatalogue.Ids);
+        if (!root.TryGetProperty("model", out JsonElement element) || element.ValueKind != JsonValueKind.String)
+        {
+            return $"model is required: one of {served}";
+        }
+
+        string id = element.GetString()!;
+        model = ModelCatalogue.Find(id);
+        return model is null ? $"model \"{id}\" is not served; use one of {served}" : null;
     }
 
     /// <summary>Only an absolute http(s) URL is used; anything else (like the page's literal "CALLBACK_URL") is accepted and ignored.</summary>
@@ -220,5 +86,270 @@ internal static class CreateRequestValidator
         bool isWebUrl = Uri.TryCreate(element.GetString(), UriKind.Absolute, out Uri? url)
             && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
         return isWebUrl ? url : null;
+    }
+
+    /// <summary>Reads the listed fields of one model's <c>args</c>, one at a time, keeping what it read.</summary>
+    private sealed class ArgsReader
+    {
+        private readonly ModelSpec model;
+        private readonly JsonElement args;
+        private string? mode;
+        private string prompt = "";
+        private int duration = ModelCatalogue.DefaultDuration;
+        private string? durationType;
+        private int imageCount;
+        private string resolution = ModelCatalogue.DefaultResolution;
+        private string? aspectRatio;
+        private bool generateAudio;
+        private string? voiceId;
+
+        public ArgsReader(ModelSpec model, JsonElement args)
+        {
+            this.model = model;
+            this.args = args;
+        }
+
+        public string? Read() =>
+            ReadMode()
+            ?? ReadPrompt()
+            ?? ReadDuration()
+            ?? ReadPictures()
+            ?? ReadChoice("resolution", ModelCatalogue.DefaultResolution, out resolution, ModelCatalogue.Resolutions)
+            ?? ReadAspectRatio()
+            ?? ReadAudio()
+            ?? CheckResolutionInMode();
+
+        public CreateArguments Result(IReadOnlyList<string> names) => new()
+        {
+            Model = model.Id,
+            Kind = model.Kind,
+            ArgNames = names,
+            Prompt = prompt,
+            Mode = mode,
+            Resolution = resolution,
+            DurationSeconds = duration,
+            DurationJsonType = durationType,
+            ImageCount = imageCount,
+            AspectRatio = aspectRatio,
+            GenerateAudio = generateAudio,
+            VoiceId = voiceId,
+        };
+
+        /// <summary>An optional field; JSON null counts as absent because many clients serialise unset options that way.</summary>
+        private bool TryGetPresent(string name, out JsonElement value) =>
+            args.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+        private string? ReadChoice(string name, string fallback, out string value, string[] choices)
+        {
+            value = fallback;
+            if (!TryGetPresent(name, out JsonElement element))
+            {
+                return null;
+            }
+
+            string? text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+            if (text is null || Array.IndexOf(choices, text) < 0)
+            {
+                return $"args.{name} must be one of {string.Join(", ", choices)}";
+            }
+
+            value = text;
+            return null;
+        }
+
+        private string? ReadMode()
+        {
+            if (model.Modes is null)
+            {
+                return null;
+            }
+
+            string? error = ReadChoice("mode", ModelCatalogue.DefaultMode, out string chosen, model.Modes);
+            mode = chosen;
+            return error;
+        }
+
+        private string? ReadPrompt()
+        {
+            if (!TryGetPresent("prompt", out JsonElement element))
+            {
+                return "args.prompt is required";
+            }
+
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return "args.prompt must be a string";
+            }
+
+            prompt = element.GetString()!;
+            if (string.IsNullOrWhiteSpace(prompt))
+            {
+                return "args.prompt must not be empty";
+            }
+
+            // Counted in Unicode code points (as the service's Python side would): never stricter than a client counting UTF-16 chars.
+            int length = CountCodePoints(prompt);
+            return length > MaxPromptLength ? $"args.prompt must be at most {MaxPromptLength} characters (got {length})" : null;
+        }
+
+        private static int CountCodePoints(string text)
+        {
+            int count = 0;
+            foreach (Rune _ in text.EnumerateRunes())
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        private string? ReadDuration()
+        {
+            if (!TryGetPresent("duration", out JsonElement element))
+            {
+                return null;
+            }
+
+            durationType = element.ValueKind == JsonValueKind.Number ? "number" : element.ValueKind == JsonValueKind.String ? "string" : null;
+            return model.DurationIsInteger ? ReadIntegerDuration(element) : ReadStringDuration(element);
+        }
+
+        /// <summary>Every page but Q3 reference types it as a string: a number is refused so clients learn to send "5", not 5.</summary>
+        private string? ReadStringDuration(JsonElement element)
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return "args.duration must be a string, e.g. \"5\"";
+            }
+
+            string text = element.GetString()!;
+            bool canonical = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+                && value.ToString(CultureInfo.InvariantCulture) == text;
+            if (!canonical || value < model.MinDuration || value > model.MaxDuration)
+            {
+                return $"args.duration must be one of \"{model.MinDuration}\" to \"{model.MaxDuration}\"";
+            }
+
+            duration = value;
+            return null;
+        }
+
+        /// <summary>Q3 reference-to-video types it as an integer: the string "5" is refused, as is 5.5.</summary>
+        private string? ReadIntegerDuration(JsonElement element)
+        {
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
+            {
+                return $"args.duration must be an integer on {model.Id}, e.g. 5 (not a string)";
+            }
+
+            if (value < model.MinDuration || value > model.MaxDuration)
+            {
+                return $"args.duration must be an integer from {model.MinDuration} to {model.MaxDuration}";
+            }
+
+            duration = value;
+            return null;
+        }
+
+        private string? ReadPictures() => model.Pictures switch
+        {
+            PictureInputs.Image => ReadOnePicture("image"),
+            PictureInputs.FirstAndLastFrame => ReadOnePicture("image") ?? ReadOnePicture("image_tail"),
+            PictureInputs.ReferenceImages => ReadReferencePictures(),
+            _ => null,
+        };
+
+        private string? ReadOnePicture(string name)
+        {
+            if (!TryGetPresent(name, out JsonElement image))
+            {
+                return $"args.{name} is required";
+            }
+
+            imageCount++;
+            return ImageArgumentRule.Check(image, "args." + name);
+        }
+
+        private string? ReadReferencePictures()
+        {
+            const string Shape = "a JSON array of 1 to 7 image strings (http(s) URLs or data:image/... URIs)";
+            if (!TryGetPresent("images", out JsonElement images))
+            {
+                return $"args.images is required: {Shape}";
+            }
+
+            if (images.ValueKind != JsonValueKind.Array)
+            {
+                return $"args.images must be {Shape}";
+            }
+
+            int count = images.GetArrayLength();
+            if (count < 1 || count > ModelCatalogue.MaxReferenceImages)
+            {
+                return $"args.images must hold 1 to {ModelCatalogue.MaxReferenceImages} images (got {count})";
+            }
+
+            int index = 0;
+            foreach (JsonElement image in images.EnumerateArray())
+            {
+                string? error = ImageArgumentRule.Check(image, string.Create(CultureInfo.InvariantCulture, $"args.images[{index}]"));
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                index++;
+            }
+
+            imageCount = count;
+            return null;
+        }
+
+        private string? ReadAspectRatio()
+        {
+            if (!model.HasAspectRatio)
+            {
+                return null;
+            }
+
+            string? error = ReadChoice("aspect_ratio", ModelCatalogue.DefaultAspectRatio, out string ratio, ModelCatalogue.AspectRatios);
+            aspectRatio = ratio;
+            return error;
+        }
+
+        private string? ReadAudio()
+        {
+            if (model.HasGenerateAudio && TryGetPresent("generate_audio", out JsonElement audio))
+            {
+                if (audio.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    return "args.generate_audio must be a boolean (true or false, not a string)";
+                }
+
+                generateAudio = audio.GetBoolean();
+            }
+
+            if (!model.HasVoiceId)
+            {
+                return null;
+            }
+
+            if (TryGetPresent("voice_id", out JsonElement voice))
+            {
+                if (voice.ValueKind != JsonValueKind.String)
+                {
+                    return "args.voice_id must be a string";
+                }
+
+                voiceId = voice.GetString();
+            }
+
+            return generateAudio && string.IsNullOrWhiteSpace(voiceId) ? "args.voice_id is required when generate_audio is true" : null;
+        }
+
+        private string? CheckResolutionInMode() =>
+            mode is not null && resolution == "540p" && Array.IndexOf(model.ModesWithout540p, mode) >= 0
+                ? $"args.resolution 540p is not supported in {mode} mode; use 720p or 1080p"
+                : null;
     }
 }

@@ -4,45 +4,45 @@ using System.Text.Json;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>Checks <c>args.image</c>: an absolute http(s) URL (never fetched) or a base64 data URI whose bytes match its declared type.</summary>
+/// <summary>Checks one picture argument (<c>args.image</c>, <c>args.image_tail</c>, an entry of <c>args.images</c>): an absolute http(s) URL (never fetched) or a base64 data URI whose bytes match its declared type.</summary>
 internal static class ImageArgumentRule
 {
-    private const string Expected = "args.image must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64,... URI";
-
     // Enough base64 for 12 bytes: WebP needs bytes 8..11 ("WEBP").
     private const int SniffChars = 16;
 
-    /// <summary>Null when the image is acceptable, otherwise the message for the 400.</summary>
-    public static string? Check(JsonElement image)
+    /// <summary>Null when the image is acceptable, otherwise the message for the 400, naming <paramref name="field"/> (e.g. <c>args.images[2]</c>).</summary>
+    public static string? Check(JsonElement image, string field)
     {
         if (image.ValueKind != JsonValueKind.String)
         {
-            return "args.image must be a string";
+            return $"{field} must be a string";
         }
 
         ReadOnlySpan<byte> text = JsonStringView.Utf8(image);
         if (text.IsEmpty)
         {
-            return "args.image must not be empty";
+            return $"{field} must not be empty";
         }
 
-        return text.StartsWith("data:"u8) ? CheckDataUri(text) : CheckUrl(image.GetString()!);
+        return text.StartsWith("data:"u8) ? CheckDataUri(text, field) : CheckUrl(image.GetString()!, field);
     }
 
-    private static string? CheckUrl(string text)
+    private static string Expected(string field) => $"{field} must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64,... URI";
+
+    private static string? CheckUrl(string text, string field)
     {
         bool isWebUrl = Uri.TryCreate(text, UriKind.Absolute, out Uri? url)
             && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             && url.Host.Length > 0;
-        return isWebUrl ? null : Expected;
+        return isWebUrl ? null : Expected(field);
     }
 
-    private static string? CheckDataUri(ReadOnlySpan<byte> text)
+    private static string? CheckDataUri(ReadOnlySpan<byte> text, string field)
     {
         int comma = text.IndexOf((byte)',');
         if (comma < 0)
         {
-            return Expected;
+            return Expected(field);
         }
 
         ReadOnlySpan<byte> header = text[..comma];
@@ -55,25 +55,25 @@ internal static class ImageArgumentRule
         };
         if (declared is not ImageType type)
         {
-            return Expected;
+            return Expected(field);
         }
 
         ReadOnlySpan<byte> payload = text[(comma + 1)..];
         if (payload.IsEmpty)
         {
-            return "args.image data URI carries no data";
+            return $"{field} data URI carries no data";
         }
 
         if (!Base64.IsValid(payload))
         {
-            return "args.image data URI is not valid base64";
+            return $"{field} data URI is not valid base64";
         }
 
         Span<byte> head = stackalloc byte[SniffChars / 4 * 3];
         int headLength = DecodeHead(payload, head);
         return MatchesSignature(type, head[..headLength])
             ? null
-            : $"args.image data URI declares image/{type.ToString().ToLowerInvariant()} but its bytes are not a {type.ToString().ToUpperInvariant()} image";
+            : $"{field} data URI declares image/{type.ToString().ToLowerInvariant()} but its bytes are not a {type.ToString().ToUpperInvariant()} image";
     }
 
     private static int DecodeHead(ReadOnlySpan<byte> payload, Span<byte> head)
