@@ -7,9 +7,12 @@
       Build     Compiles everything and stages an importable module at out/ShortApi.Vidu (and the emulator at out/emulator).
       Test      Build, then every xunit and Pester test; ends with one line "N passed, N failed".
       Demo      Build, start the emulator, turn the sample pictures into videos, print a table, stop the emulator.
-      Emulator  Build, then run the emulator in the foreground (-Port, default 5080) until Ctrl+C.
+      Emulator  Build, then run the emulator in the foreground (-Port, default 5080) until Ctrl+C; it stops with this
+                script however that ends.
       Package   Build, then produce out/package/ShortApi.Vidu.<version>.nupkg for Install-PSResource.
       Bench     Build, then run the benchmarks in bench/ and print their tables.
+    Output is plain text, without ANSI colours, when it is redirected, when NO_COLOR is set, or when
+    $PSStyle.OutputRendering is PlainText; the processes started from here inherit that (NO_COLOR=1).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
 #>
@@ -30,7 +33,10 @@ param(
     [int] $BenchLargeJobs = 1000,
 
     # Bench: run only these scenarios (Pipeline, Large, Memory, Startup, Soak).
-    [string[]] $BenchOnly
+    [string[]] $BenchOnly,
+
+    # Demo, Emulator, Package, Bench: use what out/ already holds instead of building first.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -41,6 +47,8 @@ $ModuleOut = Join-Path $Out 'ShortApi.Vidu'
 $EmulatorOut = Join-Path $Out 'emulator'
 $Configuration = 'Release'
 Import-Module (Join-Path $Root 'tools/ViduDev.psm1') -Force
+# Plain text when stdout is not a terminal, NO_COLOR is set or $PSStyle says so; children inherit it (see ViduDev.psm1).
+$outputStyle = Enter-ViduPlainOutput
 
 # A simple function (no param block) so dotnet's own switches such as -v are passed through, not bound by PowerShell.
 function Invoke-Dotnet {
@@ -66,6 +74,14 @@ function Invoke-BuildTask {
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $Root "src/ShortApi.Vidu.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
     Write-Host "Module staged at $ModuleOut"
+}
+
+# Demo, Emulator, Package and Bench build first, unless -NoBuild says out/ is ready.
+function Invoke-BuildUnlessNoBuild {
+    if (-not $NoBuild) { Invoke-BuildTask; return }
+    foreach ($staged in $ModuleOut, $EmulatorOut) {
+        if (-not (Test-Path $staged)) { throw "-NoBuild, but nothing is staged at $staged. Run ./build.ps1 Build first." }
+    }
 }
 
 function Get-TrxCounts([string] $Path) {
@@ -96,22 +112,7 @@ function Invoke-TestTask {
     $pester = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
     $summary = Join-Path $results 'pester.json'
     $paths = if ($PesterFilter) { Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName } else { @(Join-Path $Root 'tests/Pester') }
-    $runner = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$pester' -RequiredVersion 5.7.1
-`$c = New-PesterConfiguration
-`$c.Run.Path = @('$($paths -join "','")')
-`$c.Run.PassThru = `$true
-`$c.Output.Verbosity = 'Detailed'
-try {
-    `$r = Invoke-Pester -Configuration `$c
-    @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content '$summary'
-}
-catch {
-    Write-Host "Pester itself failed: `$_"
-    @{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content '$summary'
-}
-"@
+    $runner = New-PesterRunnerScript -PesterPath $pester -Path $paths -SummaryPath $summary
     $pwsh = Get-PwshCommand
     & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
     # A run that reports nothing counts as a failure: CI must never pass because tests did not run.
@@ -128,36 +129,46 @@ catch {
 }
 
 function Invoke-DemoTask {
-    Invoke-BuildTask
+    Invoke-BuildUnlessNoBuild
     Write-Host '== Demo' -ForegroundColor Cyan
     & (Join-Path $Root 'samples/Demo.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'demo')
     if (-not $?) { exit 1 }
 }
 
 function Invoke-EmulatorTask {
-    Invoke-BuildTask
+    Invoke-BuildUnlessNoBuild
     Write-Host "== Emulator on port $Port (Ctrl+C to stop)" -ForegroundColor Cyan
-    & dotnet (Join-Path $EmulatorOut 'ShortApi.Vidu.Emulator.dll') --port $Port
+    # --parent-pid: the emulator watches this PowerShell (and the 'dotnet pwsh' launcher, if that started it) and stops
+    # when it ends, however it ends (Ctrl+C, SIGTERM, SIGKILL, a closed terminal): it never keeps the port after the
+    # command that started it.
+    $parents = Get-CommandProcessId | ForEach-Object { '--parent-pid', $_ }
+    & dotnet (Join-Path $EmulatorOut 'ShortApi.Vidu.Emulator.dll') --port $Port @parents
 }
 
 function Invoke-PackageTask {
-    Invoke-BuildTask
+    Invoke-BuildUnlessNoBuild
     & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModuleFolder $ModuleOut -OutputFolder (Join-Path $Out 'package')
 }
 
 function Invoke-BenchTask {
-    Invoke-BuildTask
+    Invoke-BuildUnlessNoBuild
     # 'pwsh -File' passes "Pipeline,Large" as one string; accept it as the list it means.
     $only = if ($BenchOnly) { @{ Only = @($BenchOnly -split ',' | ForEach-Object Trim) } } else { @{} }
     & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -OutputFolder (Join-Path $Out 'bench') -LargeJobs $BenchLargeJobs @only
 }
 
-switch ($Task) {
-    'Build' { Invoke-BuildTask }
-    'Test' { Invoke-TestTask }
-    'Demo' { Invoke-DemoTask }
-    'Emulator' { Invoke-EmulatorTask }
-    'Package' { Invoke-PackageTask }
-    'Bench' { Invoke-BenchTask }
-    'Clean' { if (Test-Path $Out) { Remove-Item $Out -Recurse -Force } }
+try {
+    switch ($Task) {
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Demo' { Invoke-DemoTask }
+        'Emulator' { Invoke-EmulatorTask }
+        'Package' { Invoke-PackageTask }
+        'Bench' { Invoke-BenchTask }
+        'Clean' { if (Test-Path $Out) { Remove-Item $Out -Recurse -Force } }
+    }
+}
+finally {
+    # Run from an interactive session, the script leaves its $PSStyle and NO_COLOR as they were.
+    Exit-ViduPlainOutput $outputStyle
 }

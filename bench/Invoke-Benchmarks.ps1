@@ -22,6 +22,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot '../tools/ViduDev.psm1') -Force
+# Plain text when the output is redirected or NO_COLOR is set; every scenario's child pwsh gets NO_COLOR=1 anyway.
+$outputStyle = Enter-ViduPlainOutput
 Import-Module (Join-Path $PSScriptRoot 'BenchScenarios.psm1') -Force
 
 if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
@@ -249,3 +251,4 @@ if (Should-Run 'Startup') {
 
 Set-Content -Path (Join-Path $OutputFolder 'results.md') -Value $report.ToString()
 Write-Host "Written to $(Join-Path $OutputFolder 'results.md')"
+Exit-ViduPlainOutput $outputStyle

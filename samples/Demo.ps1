@@ -14,16 +14,20 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot '../tools/ViduDev.psm1') -Force
-Import-Module $ModulePath -Force
-
-$videos = Join-Path $OutputFolder 'videos'
-if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
-$null = New-Item -ItemType Directory -Path $videos
+# Plain text when the output is redirected or NO_COLOR is set (the table's headers, and any error, would carry colour
+# codes otherwise).
+$outputStyle = Enter-ViduPlainOutput
 
 $saved = @{}
 foreach ($name in 'SHORTAPI_BASE_URL', 'SHORTAPI_KEY', 'SHORTAPI_HISTORY_PATH') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-$emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '4'
+$emulator = $null
 try {
+    Import-Module $ModulePath -Force
+    $videos = Join-Path $OutputFolder 'videos'
+    if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $videos
+
+    $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '4'
     $env:SHORTAPI_BASE_URL = $emulator.BaseUri
     $env:SHORTAPI_KEY = $emulator.ApiKey
     $env:SHORTAPI_HISTORY_PATH = Join-Path $OutputFolder 'history.jsonl'
@@ -54,6 +58,7 @@ try {
     if (@($files).Count -ne $pictures.Count) { throw "Expected $($pictures.Count) videos, got $(@($files).Count)." }
 }
 finally {
-    $emulator | Stop-ViduEmulator
+    if ($emulator) { $emulator | Stop-ViduEmulator }
     foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    Exit-ViduPlainOutput $outputStyle
 }

@@ -14,6 +14,10 @@ param(
     [Parameter(Mandatory)] [string] $OutputFolder
 )
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'ViduDev.psm1')
+# Plain text when the output is redirected or NO_COLOR is set. Not undone on the way out: the package object this
+# returns is formatted by the caller afterwards, and in a redirected process that table must stay plain too.
+$null = Enter-ViduPlainOutput
 if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
 $null = New-Item -ItemType Directory $OutputFolder
 Compress-PSResource -Path $ModuleFolder -DestinationPath $OutputFolder

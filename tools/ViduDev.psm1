@@ -1,8 +1,101 @@
 # Development helpers shared by build.ps1, the Pester tests and the benchmark: how to start a child PowerShell
-# and the emulator. Not part of the shipped module.
+# and the emulator, and when to write plain text. Not part of the shipped module.
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
+
+function Test-ViduPlainOutput {
+    <#
+    Whether output must be plain text, with no ANSI escape codes: when standard output is not a terminal (a file, a
+    pipe, a CI log), when NO_COLOR is set to anything (https://no-color.org; PowerShell and Pester read it the same
+    way, an empty value included), or when $PSStyle.OutputRendering is PlainText. The parameters default to this
+    process's own state; a test can give them.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [bool] $OutputRedirected = [Console]::IsOutputRedirected,
+        # Untyped, so $null (unset) stays apart from '' (set, empty).
+        [AllowNull()] $NoColor = [Environment]::GetEnvironmentVariable('NO_COLOR'),
+        [string] $OutputRendering = $PSStyle.OutputRendering
+    )
+    $OutputRedirected -or $null -ne $NoColor -or $OutputRendering -eq 'PlainText'
+}
+
+function Enter-ViduPlainOutput {
+    <#
+    When Test-ViduPlainOutput says so, makes this session write plain text ($PSStyle.OutputRendering = 'PlainText',
+    which also drops Write-Host's colours) and every process it starts afterwards too (NO_COLOR=1 in the environment
+    they inherit: PowerShell, Pester and the dotnet CLI honour it). On a terminal, without NO_COLOR, nothing changes.
+    Returns what Exit-ViduPlainOutput needs to put things back; its Plain property tells which way it went.
+    #>
+    [CmdletBinding()]
+    param()
+    $state = [pscustomobject]@{
+        PSTypeName      = 'ShortApi.Vidu.Dev.OutputStyle'
+        Plain           = Test-ViduPlainOutput
+        Redirected      = [Console]::IsOutputRedirected
+        OutputRendering = $PSStyle.OutputRendering
+        NoColor         = [Environment]::GetEnvironmentVariable('NO_COLOR')
+    }
+    if ($state.Plain) {
+        $PSStyle.OutputRendering = 'PlainText'
+        if ($null -eq $state.NoColor) { [Environment]::SetEnvironmentVariable('NO_COLOR', '1') }
+    }
+    $state
+}
+
+function Exit-ViduPlainOutput {
+    <#
+    Undoes Enter-ViduPlainOutput, so a script run from an interactive session leaves it as it was. Where the output
+    is redirected, $PSStyle stays PlainText: such a process ends with the script, and the error that ended it is
+    shown after the script's finally blocks have run, so it must still find PlainText.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $State)
+    if ($State.Plain) {
+        if (-not $State.Redirected) { $PSStyle.OutputRendering = $State.OutputRendering }
+        # Not SetEnvironmentVariable(name, $null): PowerShell passes $null to a string argument as '', which sets it.
+        if ($null -eq $State.NoColor) { Remove-Item Env:NO_COLOR -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable('NO_COLOR', $State.NoColor) }
+    }
+}
+
+function New-PesterRunnerScript {
+    <#
+    The script build.ps1 runs in a child 'pwsh' to run Pester over $Path: detailed output, and {Passed, Failed} as
+    JSON in $SummaryPath (a run that fails to start counts one failure). The child decides plain text for itself as
+    build.ps1 does (it inherits NO_COLOR from a parent that chose plain text) and then tells Pester, whose own "Auto"
+    would pick ANSI colours whenever the host can show them, redirected or not.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $PesterPath,
+        [Parameter(Mandatory)] [string[]] $Path,
+        [Parameter(Mandatory)] [string] $SummaryPath
+    )
+    $quote = { param([string] $Text) "'" + [Management.Automation.Language.CodeGeneration]::EscapeSingleQuotedStringContent($Text) + "'" }
+    $paths = ($Path | ForEach-Object { & $quote $_ }) -join ', '
+    @"
+`$ErrorActionPreference = 'Stop'
+Import-Module $(& $quote $PSCommandPath)
+`$style = Enter-ViduPlainOutput
+Import-Module $(& $quote $PesterPath) -RequiredVersion 5.7.1
+`$c = New-PesterConfiguration
+`$c.Run.Path = @($paths)
+`$c.Run.PassThru = `$true
+`$c.Output.Verbosity = 'Detailed'
+`$c.Output.RenderMode = if (`$style.Plain) { 'Plaintext' } else { 'Auto' }
+try {
+    `$r = Invoke-Pester -Configuration `$c
+    @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content $(& $quote $SummaryPath)
+}
+catch {
+    Write-Host "Pester itself failed: `$_"
+    @{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content $(& $quote $SummaryPath)
+}
+"@
+}
 
 function Get-PwshCommand {
     <# The program and leading arguments that start a PowerShell like this one (under 'dotnet pwsh' that is dotnet + pwsh.dll). #>
@@ -15,8 +108,36 @@ function Get-PwshCommand {
     [pscustomobject]@{ FilePath = $process; Prefix = @() }
 }
 
+function Get-CommandProcessId {
+    <#
+    The processes whose end is the end of the command this PowerShell runs: this process, and the launcher that
+    started it if it was started as a .NET tool ('dotnet pwsh' or 'dotnet tool run pwsh', which runs PowerShell's
+    Microsoft.PowerShell.GlobalTool.Shim, which runs pwsh). The launcher does not pass SIGTERM on: killing it
+    would leave this PowerShell, and whatever it started, running. For the emulator's --parent-pid.
+    #>
+    [CmdletBinding()]
+    [OutputType([int])]
+    param()
+    $PID
+    $process = try { (Get-Process -Id $PID).Parent } catch { $null }
+    while ($null -ne $process -and $process.ProcessName -eq 'dotnet') {
+        # Linux and Windows tell the command line; where it is unknown (macOS) the launcher is left out.
+        $commandLine = try { [string]$process.CommandLine } catch { '' }
+        # Matched on the program and its first arguments only, never on text further on (such as a -Command script).
+        $isLauncher = $commandLine -match '^(?:"(?:[^"]*[\\/])?dotnet(?:\.exe)?"|(?:[^"\s]*[\\/])?dotnet(?:\.exe)?)\s+(?:tool\s+run\s+)?pwsh(?:\s|$)' -or
+            $commandLine -match '^(?:"[^"]*"|\S+)\s+(?:"[^"]*[\\/]|[^"\s]*[\\/])?Microsoft\.PowerShell\.GlobalTool\.Shim\.dll'
+        if (-not $isLauncher) { break }
+        $process.Id
+        $process = try { $process.Parent } catch { $null }
+    }
+}
+
 function Invoke-ChildPwsh {
-    <# Runs a script in a fresh 'pwsh -NoProfile' and returns its exit code; output goes to the given files. #>
+    <#
+    Runs a script in a fresh 'pwsh -NoProfile' and returns its exit code; output goes to the given files. The child
+    gets NO_COLOR=1 (its output is captured, so it must be plain text) and -Environment on top; a $null value there
+    removes the variable (e.g. @{ NO_COLOR = $null } to see what a child does without it).
+    #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $Command,
@@ -35,7 +156,9 @@ function Invoke-ChildPwsh {
     $info.RedirectStandardError = $true
     if ($WorkingDirectory) { $info.WorkingDirectory = $WorkingDirectory }
     $info.Environment['NO_COLOR'] = '1' # plain text errors, readable in test messages
-    foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
+    foreach ($key in $Environment.Keys) {
+        if ($null -eq $Environment[$key]) { $null = $info.Environment.Remove($key) } else { $info.Environment[$key] = [string]$Environment[$key] }
+    }
     $process = [Diagnostics.Process]::Start($info)
     if ($PassThru) { return $process }
     $stdout = $process.StandardOutput.ReadToEndAsync()
@@ -49,7 +172,8 @@ function Invoke-ChildPwsh {
 function Start-ViduEmulator {
     <#
     Starts the built emulator on free loopback ports and returns its address and key. Extra arguments pass through
-    (for example '--job-seconds', '2'). It exits when its standard input closes, so it never outlives this session.
+    (for example '--job-seconds', '2'). It exits when its standard input closes or when this process ends
+    (--parent-pid), so it never outlives this session.
     #>
     [CmdletBinding()]
     param(
@@ -61,7 +185,7 @@ function Start-ViduEmulator {
     $dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { 'dotnet' }
     $info = [Diagnostics.ProcessStartInfo]::new($dotnet)
     $info.ArgumentList.Add($EmulatorPath)
-    foreach ($a in @('--port', "$Port", '--exit-on-stdin-close') + $ArgumentList) { $info.ArgumentList.Add($a) }
+    foreach ($a in @('--port', "$Port", '--exit-on-stdin-close', '--parent-pid', "$PID") + $ArgumentList) { $info.ArgumentList.Add($a) }
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
@@ -74,7 +198,12 @@ function Start-ViduEmulator {
             try { $process.Kill() } catch { }
             throw 'The emulator did not report its address within 30 s.'
         }
-        if ($read.Result -match '^(SHORTAPI_BASE_URL|SHORTAPI_KEY)=(.+)$') { $values[$Matches[1]] = $Matches[2] }
+        # $env:SHORTAPI_BASE_URL = '...': read as PowerShell reads it, so a key with quotes in it comes back whole.
+        if ($read.Result -match '^\$env:(SHORTAPI_BASE_URL|SHORTAPI_KEY) = ') {
+            $name = $Matches[1]
+            $ast = [Management.Automation.Language.Parser]::ParseInput($read.Result, [ref]$null, [ref]$null)
+            $values[$name] = $ast.Find({ param($node) $node -is [Management.Automation.Language.StringConstantExpressionAst] }, $true).Value
+        }
     }
     # Keep reading whatever else it prints so its output pipe never fills.
     $null = $process.StandardOutput.ReadToEndAsync()
@@ -112,4 +241,5 @@ function Invoke-EmulatorControl {
     }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl
+Export-ModuleMember -Function Test-ViduPlainOutput, Enter-ViduPlainOutput, Exit-ViduPlainOutput, New-PesterRunnerScript,
+    Get-PwshCommand, Get-CommandProcessId, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl

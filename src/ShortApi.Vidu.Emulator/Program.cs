@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -7,7 +8,7 @@ using System.Threading.Tasks;
 
 namespace ShortApi.Vidu.Emulator;
 
-/// <summary>Runs one emulator from the command line until Ctrl+C, SIGTERM or (optionally) the end of stdin.</summary>
+/// <summary>Runs one emulator from the command line until Ctrl+C, SIGTERM or (optionally) the end of stdin or of a parent process.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
@@ -24,6 +25,17 @@ internal static class Program
         {
             Console.Out.Write(CommandLineParser.Usage);
             return 0;
+        }
+
+        // The parent must be alive now, or it was never there (a mistyped id): then say so rather than stop at once unexplained.
+        DateTime startedAt = Process.GetCurrentProcess().StartTime;
+        foreach (int parent in request.ParentProcessIds)
+        {
+            if (!ParentProcessWatch.IsRunning(parent, startedAt))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --parent-pid {parent}: no such process is running"));
+                return 2;
+            }
         }
 
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,14 +61,19 @@ internal static class Program
 
         await using (server)
         {
-            WriteLine(string.Create(CultureInfo.InvariantCulture, $"SHORTAPI_BASE_URL=http://127.0.0.1:{server.BaseUri.Port}"));
-            WriteLine($"SHORTAPI_KEY={server.ApiKey}");
-            WriteLine(string.Create(CultureInfo.InvariantCulture, $"ShortAPI emulator for {ModelCatalogue.Ids.Count} Vidu models (--help lists them); results served from http://127.0.0.1:{server.CdnUri.Port}"));
-            WriteLine("Press Ctrl+C to stop.");
+            foreach (string line in SettingLines.For(server.BaseUri, server.ApiKey, server.CdnUri, ModelCatalogue.Ids.Count))
+            {
+                WriteLine(line);
+            }
 
             if (request.ExitOnStdinClose)
             {
                 WatchStdin(stopRequested);
+            }
+
+            if (request.ParentProcessIds.Count > 0)
+            {
+                _ = ParentProcessWatch.WatchAsync(request.ParentProcessIds, startedAt, stopRequested);
             }
 
             await stopRequested.Task;

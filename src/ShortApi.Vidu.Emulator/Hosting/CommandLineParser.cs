@@ -46,9 +46,12 @@ internal static class CommandLineParser
           --flat-answers          answer {"code":0,"job_id":..,"amount":..} and {"code":0,"status":..}
                                   without "data", as the API page's code examples read them
           --exit-on-stdin-close   stop when standard input is closed
+          --parent-pid P          stop when process P ends, however it ends (checked every 250 ms);
+                                  may be given more than once: stops when any of them ends
           --help                  show this text
 
-        Prints SHORTAPI_BASE_URL=... and SHORTAPI_KEY=... on its first two lines; stops on Ctrl+C or SIGTERM.
+        Prints $env:SHORTAPI_BASE_URL = '...' and $env:SHORTAPI_KEY = '...' on its first two lines
+        (PowerShell; a comment line gives the bash equivalent); stops on Ctrl+C or SIGTERM.
 
         Scripted faults: POST /_emulator/faults {"create":[...],"query":[...],"download":[...]}
           create: pass | 400 401 402 403 429 429:<s> 500 502 503 503:<s> 504 (refused in the
@@ -80,6 +83,10 @@ internal static class CommandLineParser
                         break;
                     case "--exit-on-stdin-close":
                         request.ExitOnStdinClose = true;
+                        break;
+                    case "--parent-pid":
+                        int parent = Int(name, ValueAfter(args, ref i));
+                        request.ParentProcessIds.Add(parent > 0 ? parent : throw new FormatException("--parent-pid needs a process id above 0"));
                         break;
                     case "--flat-answers":
                         options.FlatAnswers = true;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ShortApi.Vidu.Emulator;
 
 /// <summary>What the command line asked for: options to run with, help, or an error to report with exit code 2.</summary>
@@ -9,6 +11,9 @@ internal sealed class CommandLineRequest
 
     /// <summary>Stop when stdin reaches its end, so a parent script's exit takes the emulator with it.</summary>
     public bool ExitOnStdinClose { get; set; }
+
+    /// <summary>Stop when any of these processes ends, however it ends (--parent-pid, repeatable); a parent that is SIGKILLed cannot stop its child itself.</summary>
+    public List<int> ParentProcessIds { get; } = [];
 
     public string? Error { get; set; }
 }
