@@ -139,7 +139,8 @@ namespace ShortApi.Vidu.Tests.Emulator
             try
             {
                 var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                var baseUri = new Uri(firstLine!["SHORTAPI_BASE_URL=".Length..]);
+                // The first line is always $env:SHORTAPI_BASE_URL = '<address>'.
+                var baseUri = new Uri(firstLine!.Split('\'')[1]);
                 using var options = JsonDocument.Parse(await WireClient.GetStringAsync(new Uri(baseUri, "/_emulator/options")));
                 Assert.Equal("videos", options.RootElement.GetProperty("resultFieldByModel").GetProperty(Q3Text).GetString());
                 Assert.Equal(0.075m, options.RootElement.GetProperty("q2TextCharge720pStart").GetDecimal());
