@@ -7,7 +7,7 @@ using System.Text;
 namespace ShortApi.Vidu.Downloads
 {
     /// <summary>
-    /// Names a saved video from a template. Tokens: {Name} (the source image's base name, or the job id when the
+    /// Names a saved video from a template. Tokens: {Name} (the source image's base name (a reference video's first picture), or the job id when the
     /// image has none), {JobId}, {Mode}, {Resolution}, {Duration}, {Date} (yyyyMMdd of creation), {Index} (1-based,
     /// for jobs with several videos). The extension comes from the URL (.mp4 when it says nothing).
     /// </summary>
@@ -53,7 +53,7 @@ namespace ShortApi.Vidu.Downloads
         private static string Expand(string template, VideoJob job, int index)
         {
             var builder = new StringBuilder(template);
-            Replace(builder, "{Name}", SourceName(job.Image) ?? job.JobId);
+            Replace(builder, "{Name}", SourceName(job.Image ?? job.ReferenceImages.FirstOrDefault()) ?? job.JobId);
             Replace(builder, "{JobId}", job.JobId);
             Replace(builder, "{Mode}", job.Mode ?? string.Empty);
             Replace(builder, "{Resolution}", job.Resolution ?? string.Empty);

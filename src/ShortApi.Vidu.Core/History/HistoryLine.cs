@@ -125,9 +125,9 @@ namespace ShortApi.Vidu.History
             return buffer.ToArray();
         }
 
-        private static void WriteList(Utf8JsonWriter json, string name, string[] values)
+        private static void WriteList(Utf8JsonWriter json, string name, System.Collections.Generic.IReadOnlyList<string> values)
         {
-            if (values.Length == 0) return;
+            if (values.Count == 0) return;
             json.WriteStartArray(name);
             foreach (var value in values) json.WriteStringValue(value);
             json.WriteEndArray();

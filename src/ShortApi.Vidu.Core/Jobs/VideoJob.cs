@@ -39,7 +39,7 @@ namespace ShortApi.Vidu
         public string? EndImage { get; internal set; }
 
         /// <summary>The reference pictures of a reference-to-video job.</summary>
-        public string[] ReferenceImages { get; internal set; } = Array.Empty<string>();
+        public TextList ReferenceImages { get; internal set; } = TextList.Empty;
 
         /// <summary>The aspect ratio asked for (text and reference models).</summary>
         public string? AspectRatio { get; internal set; }
@@ -84,7 +84,7 @@ namespace ShortApi.Vidu
         public string? VideoUrl => VideoUrls.FirstOrDefault();
 
         /// <summary>Every result URL.</summary>
-        public string[] VideoUrls { get; internal set; } = Array.Empty<string>();
+        public TextList VideoUrls { get; internal set; } = TextList.Empty;
 
         /// <summary>Why the job failed, or why a create is Unconfirmed.</summary>
         public string? Error { get; internal set; }

@@ -9,7 +9,7 @@ namespace ShortApi.Vidu.Models
     {
         internal ViduModelInfo(ModelSpec spec)
         {
-            Id = spec.Id;
+            Model = spec.Id;
             Generation = spec.Generation;
             Kind = spec.Kind;
             Inputs = spec.Kind switch
@@ -29,14 +29,14 @@ namespace ShortApi.Vidu.Models
             DefaultDuration = spec.DefaultDuration;
             DurationType = spec.DurationIsInteger ? "integer" : "string";
             AspectRatios = spec.AspectRatios.ToArray();
-            GenerateAudio = spec.GenerateAudio;
-            VoiceId = spec.VoiceId;
+            OffersAudio = spec.GenerateAudio;
+            TakesVoiceId = spec.VoiceId;
             PriceRule = spec.PriceRule;
             Source = spec.Source;
         }
 
         /// <summary>The model id sent to the service.</summary>
-        public string Id { get; }
+        public string Model { get; }
 
         /// <summary>Q2 or Q3 (what -Model takes).</summary>
         public string Generation { get; }
@@ -48,19 +48,19 @@ namespace ShortApi.Vidu.Models
         public string Inputs { get; }
 
         /// <summary>The modes offered (none: the model has no mode argument).</summary>
-        public IReadOnlyList<string> Modes { get; }
+        public TextList Modes { get; }
 
         /// <summary>The mode used when none is given.</summary>
         public string? DefaultMode { get; }
 
         /// <summary>The resolutions offered.</summary>
-        public IReadOnlyList<string> Resolutions { get; }
+        public TextList Resolutions { get; }
 
         /// <summary>The resolution used when none is given.</summary>
         public string DefaultResolution { get; }
 
         /// <summary>Mode and resolution pairs the page rules out, e.g. "pro-fast at 540p".</summary>
-        public IReadOnlyList<string> NotOffered { get; }
+        public TextList NotOffered { get; }
 
         /// <summary>The shortest video, in seconds.</summary>
         public int MinDuration { get; }
@@ -75,13 +75,13 @@ namespace ShortApi.Vidu.Models
         public string DurationType { get; }
 
         /// <summary>The aspect ratios offered (none: the picture decides).</summary>
-        public IReadOnlyList<string> AspectRatios { get; }
+        public TextList AspectRatios { get; }
 
         /// <summary>Whether the model offers generated audio.</summary>
-        public bool GenerateAudio { get; }
+        public bool OffersAudio { get; }
 
         /// <summary>Whether the model takes a voice id (required with audio).</summary>
-        public bool VoiceId { get; }
+        public bool TakesVoiceId { get; }
 
         /// <summary>The price rule, as the page states it.</summary>
         public string PriceRule { get; }
@@ -90,6 +90,6 @@ namespace ShortApi.Vidu.Models
         public string Source { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Id;
+        public override string ToString() => Model;
     }
 }

@@ -41,7 +41,7 @@ namespace ShortApi.Vidu.Commands
                 rebuilt.Kind = Read<VideoKind?>(carrier, "Kind") ?? Models.ModelChoice.KindOf(rebuilt.Model);
                 rebuilt.Image = Read<string>(carrier, "Image");
                 rebuilt.EndImage = Read<string>(carrier, "EndImage");
-                rebuilt.ReferenceImages = Read<string[]>(carrier, "ReferenceImages") ?? Array.Empty<string>();
+                rebuilt.ReferenceImages = ReadList(carrier, "ReferenceImages");
                 rebuilt.AspectRatio = Read<string>(carrier, "AspectRatio");
                 rebuilt.Prompt = Read<string>(carrier, "Prompt");
                 rebuilt.Mode = Read<string>(carrier, "Mode");
@@ -84,6 +84,15 @@ namespace ShortApi.Vidu.Commands
                 j.SavedPath ??= known.SavedPath;
                 j.GenerateAudio |= known.GenerateAudio;
             });
+        }
+
+        /// <summary>A list property: a list read back from Export-Clixml or JSON, or a CSV cell of items joined by ';'.</summary>
+        private static TextList ReadList(PSObject carrier, string name)
+        {
+            var value = carrier.Properties[name]?.Value;
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            if (value is string cell) return TextList.Parse(cell);
+            return Read<string[]>(carrier, name);
         }
 
         private static T? Read<T>(PSObject carrier, string name)

@@ -14,7 +14,7 @@ namespace ShortApi.Vidu.Commands
     internal sealed class PictureInputs
     {
         /// <summary>How a CSV cell names several reference pictures: separated by semicolons.</summary>
-        public const char ReferenceSeparator = ';';
+        public const char ReferenceSeparator = TextList.Separator;
 
         private readonly SessionState _sessionState;
         private readonly Action<ErrorRecord> _report;

@@ -44,7 +44,9 @@ namespace ShortApi.Vidu.Commands
         public string? EndImage { get; set; }
 
         /// <summary>One to seven reference pictures (Q3): makes a reference video. In a CSV cell, separate them with ';'.</summary>
+        /// <remarks>The alias binds a job's own ReferenceImages, so an exported job can be made again.</remarks>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [Alias("ReferenceImages")]
         [AllowEmptyString]
         [AllowEmptyCollection]
         public string[] ReferenceImage { get; set; } = Array.Empty<string>();
@@ -139,10 +141,25 @@ namespace ShortApi.Vidu.Commands
             base.StopProcessing();
         }
 
+        /// <summary>
+        /// -Image takes pipeline input by value so that paths and files bind, which also makes PowerShell turn a row
+        /// without an Image column into its text ("@{ReferenceImage=...}") and bind that. Such a row has no first
+        /// picture: its ReferenceImage or TextToVideo column decides, or it is refused as having no picture.
+        /// </summary>
+        private void ForgetRowText()
+        {
+            var row = InputObject?.BaseObject;
+            if (!(row is PSCustomObject || row is System.Collections.IDictionary) || Image.Length != 1) return;
+            if (new[] { "Image", "Path", "Url" }.Any(name => InputObject!.Properties[name] != null)) return;
+            if (row is System.Collections.IDictionary table && new[] { "Image", "Path", "Url" }.Any(table.Contains)) return;
+            Image = Array.Empty<string>();
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             if (MyInvocation.ExpectingInput) _row++;
+            ForgetRowText();
             var literal = ParameterSetName == LiteralSet;
             var firsts = PictureInputs.Given(literal ? LiteralPath : Image);
             var references = PictureInputs.References(ReferenceImage);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using ShortApi.Vidu.Downloads;
@@ -217,7 +218,7 @@ namespace ShortApi.Vidu.Commands
             var file = PSObject.AsPSObject(new FileInfo(path));
             file.TypeNames.Insert(0, "ShortApi.Vidu.SavedVideo");
             file.Properties.Add(new PSNoteProperty("JobId", job.JobId));
-            file.Properties.Add(new PSNoteProperty("SourceImage", job.Image));
+            file.Properties.Add(new PSNoteProperty("SourceImage", job.Image ?? job.ReferenceImages.FirstOrDefault()));
             file.Properties.Add(new PSNoteProperty("VideoUrl", url));
             WriteObject(file);
         }
