@@ -47,10 +47,16 @@ internal static class Program
             return 1;
         }
 
+        ForwardProxy? proxy = request.ForwardProxy ? await ForwardProxy.StartAsync() : null;
         await using (server)
         {
             WriteLine(string.Create(CultureInfo.InvariantCulture, $"SHORTAPI_BASE_URL=http://127.0.0.1:{server.BaseUri.Port}"));
             WriteLine($"SHORTAPI_KEY={server.ApiKey}");
+            if (proxy is not null)
+            {
+                WriteLine(string.Create(CultureInfo.InvariantCulture, $"HTTP_PROXY=http://127.0.0.1:{proxy.Uri.Port}"));
+            }
+
             WriteLine(string.Create(CultureInfo.InvariantCulture, $"ShortAPI emulator for {CreateRequestValidator.ModelId}; results served from http://127.0.0.1:{server.CdnUri.Port}"));
             WriteLine("Press Ctrl+C to stop.");
 
@@ -60,6 +66,11 @@ internal static class Program
             }
 
             await stopRequested.Task;
+            if (proxy is not null)
+            {
+                await proxy.StopAsync();
+            }
+
             await server.StopAsync();
         }
 

@@ -27,6 +27,8 @@ internal static class CommandLineParser
                                   more than is left is refused with 402 (default unlimited)
           --flat-answers          answer {"code":0,"job_id":..,"amount":..} and {"code":0,"status":..}
                                   without "data", as the API page's code examples read them
+          --forward-proxy         also run a test forward proxy on a free loopback port and print
+                                  HTTP_PROXY=http://127.0.0.1:<port> as the third line
           --exit-on-stdin-close   stop when standard input is closed
           --help                  show this text
 
@@ -62,6 +64,9 @@ internal static class CommandLineParser
                         break;
                     case "--exit-on-stdin-close":
                         request.ExitOnStdinClose = true;
+                        break;
+                    case "--forward-proxy":
+                        request.ForwardProxy = true;
                         break;
                     case "--flat-answers":
                         options.FlatAnswers = true;

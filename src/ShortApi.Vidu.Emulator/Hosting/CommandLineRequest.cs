@@ -10,5 +10,8 @@ internal sealed class CommandLineRequest
     /// <summary>Stop when stdin reaches its end, so a parent script's exit takes the emulator with it.</summary>
     public bool ExitOnStdinClose { get; set; }
 
+    /// <summary>Also run a <see cref="ForwardProxy"/> (no credentials), for testing clients that honour HTTP_PROXY.</summary>
+    public bool ForwardProxy { get; set; }
+
     public string? Error { get; set; }
 }
