@@ -32,6 +32,7 @@ namespace ShortApi.Vidu.Commands
                 ShortApiErrorKind.FileExists => ("ShortApi.FileExists", ErrorCategory.ResourceExists),
                 ShortApiErrorKind.ImageChanged => ("ShortApi.ImageChanged", ErrorCategory.ReadError),
                 ShortApiErrorKind.NotSent => ("ShortApi.NotSent", ErrorCategory.OperationStopped),
+                ShortApiErrorKind.ProxyAuthenticationRequired => ("ShortApi.ProxyAuthenticationRequired", ErrorCategory.AuthenticationError),
                 _ => ("ShortApi.ServiceError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(exception, id, category, target);
@@ -57,6 +58,7 @@ namespace ShortApi.Vidu.Commands
             {
                 ShortApiErrorKind.InsufficientBalance => "the account balance ran out earlier in this run",
                 ShortApiErrorKind.Unauthorized => "the API key was refused earlier in this run",
+                ShortApiErrorKind.ProxyAuthenticationRequired => "the proxy asked for credentials earlier in this run",
                 _ => "the service refused this key earlier in this run",
             };
             var exception = new ShortApiException(ShortApiErrorKind.NotSent,
