@@ -49,7 +49,8 @@ function Invoke-ChildPwsh {
 function Start-ViduEmulator {
     <#
     Starts the built emulator on free loopback ports and returns its address and key. Extra arguments pass through
-    (for example '--job-seconds', '2'). It exits when its standard input closes, so it never outlives this session.
+    (for example '--job-seconds', '2'); with '--forward-proxy' the result's ProxyUri is its test proxy. It exits when
+    its standard input closes, so it never outlives this session.
     #>
     [CmdletBinding()]
     param(
@@ -67,14 +68,15 @@ function Start-ViduEmulator {
     $info.RedirectStandardInput = $true
     $process = [Diagnostics.Process]::Start($info)
     $values = @{}
+    $expected = if ($ArgumentList -contains '--forward-proxy') { 3 } else { 2 }
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ($values.Count -lt 2) {
+    while ($values.Count -lt $expected) {
         $read = $process.StandardOutput.ReadLineAsync()
         if (-not $read.Wait([Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)) -or $null -eq $read.Result) {
             try { $process.Kill() } catch { }
             throw 'The emulator did not report its address within 30 s.'
         }
-        if ($read.Result -match '^(SHORTAPI_BASE_URL|SHORTAPI_KEY)=(.+)$') { $values[$Matches[1]] = $Matches[2] }
+        if ($read.Result -match '^(SHORTAPI_BASE_URL|SHORTAPI_KEY|HTTP_PROXY)=(.+)$') { $values[$Matches[1]] = $Matches[2] }
     }
     # Keep reading whatever else it prints so its output pipe never fills.
     $null = $process.StandardOutput.ReadToEndAsync()
@@ -83,6 +85,7 @@ function Start-ViduEmulator {
         Process    = $process
         BaseUri    = $values['SHORTAPI_BASE_URL']
         ApiKey     = $values['SHORTAPI_KEY']
+        ProxyUri   = $values['HTTP_PROXY']
     }
 }
 
