@@ -119,7 +119,7 @@ namespace ShortApi.Vidu.Commands
                 return;
             }
             var error = result.Error!;
-            if (error.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
+            if (ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
             _failed++;
             WriteError(ErrorRecords.FromApi(error, result.Job));
             if (Any) Finish();

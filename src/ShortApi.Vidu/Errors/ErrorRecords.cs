@@ -38,6 +38,13 @@ namespace ShortApi.Vidu.Commands
             return new ErrorRecord(exception, id, category, target);
         }
 
+        /// <summary>
+        /// Whether a failure ends the whole command rather than one item: the key was refused, or a proxy wants credentials
+        /// it does not have. Every further request would fail the same way.
+        /// </summary>
+        public static bool EndsCommand(ShortApiException error) =>
+            error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired;
+
         /// <summary>A create that did not end with a job: the error names the picture and says what was (not) charged.</summary>
         public static ErrorRecord FromCreate(CreateOutcome outcome)
         {

@@ -125,6 +125,39 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.DoesNotContain("\"event\":\"unconfirmed\"", history);
         }
 
+        [Theory]
+        [InlineData("Wait-ViduVideoJob @Api -JobId job1, job2 -Proxy $Proxy -PollInterval 0.2")]
+        [InlineData("Get-ViduVideoJob @Api -JobId job1, job2 -Proxy $Proxy")]
+        [InlineData("Save-ViduVideo @Api -JobId job1, job2 -Path videos -Proxy $Proxy")]
+        public async Task Waiting_querying_and_saving_end_at_the_first_407_since_every_request_would_get_one(string command)
+        {
+            await StartProxy(new NetworkCredential("alice", Password));
+
+            var run = await RunBehindProxy($"try {{ {command} -ErrorAction SilentlyContinue; 'not terminated' }} catch {{ $_ }}");
+
+            var record = Assert.IsType<ErrorRecord>(run.Output.Last().BaseObject);
+            Assert.StartsWith("ShortApi.ProxyAuthenticationRequired,", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
+            Assert.Single(Proxy.Requests);
+            Assert.Empty(Emulator.State.RecordedRequests);
+        }
+
+        [Fact]
+        public async Task A_download_refused_by_the_proxy_ends_saving_with_the_proxys_error()
+        {
+            await StartProxy(new NetworkCredential("alice", Password));
+            Folder.Png("cat.png");
+            var run = await RunBehindProxy(
+                "$job = New-ViduVideoJob @Api -Image cat.png -Prompt x | Wait-ViduVideoJob @Api -PollInterval 0.2\n" +
+                "try { $job | Save-ViduVideo @Api -Path videos -Proxy $Proxy -ErrorAction SilentlyContinue; 'not terminated' } catch { $_ }");
+
+            var record = Assert.IsType<ErrorRecord>(run.Output.Last().BaseObject);
+            Assert.StartsWith("ShortApi.ProxyAuthenticationRequired,", record.FullyQualifiedErrorId);
+            var refused = Assert.Single(Proxy.Requests);
+            Assert.Equal(Emulator.CdnUri.Port, new Uri(refused.Target).Port);
+            Assert.Equal(0, Emulator.State.DownloadsServed);
+        }
+
         [Fact]
         public async Task A_refused_credential_echoed_by_the_proxy_is_masked_in_the_error()
         {
