@@ -48,6 +48,16 @@ namespace ShortApi.Vidu.Transport
                     RequestIncomplete = message.HasBody && !message.Body.Complete,
                 };
             }
+            catch (NotSupportedException ex) when (message.Response == null)
+            {
+                if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
+                // The handler refuses a setting it cannot use (an https proxy on .NET Framework) before anything leaves.
+                throw new ShortApiException(ShortApiErrorKind.ConnectionFailed,
+                    $"The request to {request.RequestUri!.Host} could not be sent: {_redact(ex.Message)}", jobId: message.JobId, innerException: ex)
+                {
+                    ConnectionNeverOpened = true,
+                };
+            }
             catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentException || ex is System.IO.IOException)
             {
                 if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;

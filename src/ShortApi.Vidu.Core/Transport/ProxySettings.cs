@@ -59,6 +59,8 @@ namespace ShortApi.Vidu.Transport
                 throw new ArgumentException($"{source} '{address}' is not an absolute http(s) URI. Name the proxy with its scheme, such as http://proxy.example.com:8080.");
             if (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
                 throw new ArgumentException($"{source} '{address}' uses '{address.Scheme}'. Name an http:// or https:// proxy, such as http://proxy.example.com:8080 (a bare host:port reads as a scheme).");
+            if (address.Scheme == Uri.UriSchemeHttps && SystemProxy.OnNetFramework)
+                throw new ArgumentException($"{source} '{address}' is an https proxy; Windows PowerShell (.NET Framework) reaches proxies over http:// only. Use the proxy's http:// address, or PowerShell 7.");
             if (!string.IsNullOrEmpty(address.UserInfo))
                 throw new ArgumentException($"{source} has a user name or password in the URI, where it would be shown. Give the address alone and the credential with -ProxyCredential.");
             return new UriBuilder(address.Scheme, address.Host, address.Port).Uri;

@@ -15,8 +15,11 @@ namespace ShortApi.Vidu.Transport
         private static readonly PropertyInfo? DefaultProxyProperty =
             typeof(HttpClient).GetProperty("DefaultProxy", BindingFlags.Public | BindingFlags.Static);
 
-        /// <summary>True on .NET Framework (Windows PowerShell), whose HttpWebRequest never sends loopback to a proxy.</summary>
-        public static bool BypassesLoopback { get; } = DefaultProxyProperty == null;
+        /// <summary>
+        /// True on .NET Framework (Windows PowerShell): its HttpWebRequest never sends a loopback address to any proxy
+        /// (ServicePointManager skips the proxy when the destination IsLoopback), and it reaches proxies over http only.
+        /// </summary>
+        public static bool OnNetFramework { get; } = DefaultProxyProperty == null;
 
         /// <summary>The proxy the default handler sends a request for <paramref name="destination"/> through, or null for none.</summary>
         public static Uri? For(Uri destination)
@@ -36,7 +39,7 @@ namespace ShortApi.Vidu.Transport
         /// <summary>Where <paramref name="proxy"/> sends <paramref name="destination"/>: its proxy, or null when it goes direct.</summary>
         public static Uri? Through(IWebProxy? proxy, Uri destination)
         {
-            if (proxy == null || (BypassesLoopback && destination.IsLoopback) || proxy.IsBypassed(destination)) return null;
+            if (proxy == null || (OnNetFramework && destination.IsLoopback) || proxy.IsBypassed(destination)) return null;
             var via = proxy.GetProxy(destination);
             return via == null || via == destination ? null : via;
         }

@@ -173,6 +173,21 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public async Task A_proxy_the_handler_cannot_use_fails_before_anything_leaves_so_a_create_is_not_unconfirmed()
+        {
+            // .NET refuses an ftp:// proxy before connecting (as .NET Framework refuses an https:// one).
+            await using var emulator = await Emulators.StartAsync();
+            var client = Client(emulator.BaseUri, emulator.ApiKey, ProxySettings.FromWebProxy(new WebProxy(new Uri("ftp://127.0.0.1:21/"))));
+
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(UrlRequest(), CancellationToken.None));
+
+            Assert.Equal(ShortApiErrorKind.ConnectionFailed, error.Kind);
+            Assert.True(error.ConnectionNeverOpened);
+            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.Equal(0, emulator.State.CreatesReceived);
+        }
+
+        [Fact]
         public void One_client_serves_each_distinct_proxy_and_the_default_has_its_own()
         {
             var address = new Uri("http://proxy-cache.test:8080/");

@@ -109,7 +109,7 @@ namespace ShortApi.Vidu.Commands
             try
             {
                 var address = ProxySettings.CheckAddress(Proxy, "-Proxy");
-                if (SystemProxy.BypassesLoopback && ApiEndpoint.IsLoopback(Endpoint))
+                if (SystemProxy.OnNetFramework && ApiEndpoint.IsLoopback(Endpoint))
                     WriteWarning($"-Proxy is not used for {Endpoint}: Windows PowerShell (.NET Framework) never sends requests for this computer (localhost, 127.0.0.1, ::1) through a proxy.");
                 return new ProxySettings(address, credential?.GetNetworkCredential(), ProxyUseDefaultCredentials);
             }
