@@ -55,15 +55,27 @@ namespace ShortApi.Vidu.Transport
         /// </summary>
         public static Uri CheckAddress(Uri? address, string source)
         {
+            var shown = Shown(address);
+            if (address != null && address.OriginalString.IndexOf('@') >= 0)
+                throw new ArgumentException($"{source} '{shown}' has a user name or password in it, where it would be shown. Give the address alone and the credential with -ProxyCredential.");
             if (address == null || !address.IsAbsoluteUri || string.IsNullOrEmpty(address.Host) || address.Scheme == Uri.UriSchemeFile)
-                throw new ArgumentException($"{source} '{address}' is not an absolute http(s) URI. Name the proxy with its scheme, such as http://proxy.example.com:8080.");
+                throw new ArgumentException($"{source} '{shown}' is not an absolute http(s) URI. Name the proxy with its scheme, such as http://proxy.example.com:8080.");
             if (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
-                throw new ArgumentException($"{source} '{address}' uses '{address.Scheme}'. Name an http:// or https:// proxy, such as http://proxy.example.com:8080 (a bare host:port reads as a scheme).");
+                throw new ArgumentException($"{source} '{shown}' uses '{address.Scheme}'. Name an http:// or https:// proxy, such as http://proxy.example.com:8080 (a bare host:port reads as a scheme).");
             if (address.Scheme == Uri.UriSchemeHttps && SystemProxy.OnNetFramework)
-                throw new ArgumentException($"{source} '{address}' is an https proxy; Windows PowerShell (.NET Framework) reaches proxies over http:// only. Use the proxy's http:// address, or PowerShell 7.");
-            if (!string.IsNullOrEmpty(address.UserInfo))
-                throw new ArgumentException($"{source} has a user name or password in the URI, where it would be shown. Give the address alone and the credential with -ProxyCredential.");
+                throw new ArgumentException($"{source} '{shown}' is an https proxy; Windows PowerShell (.NET Framework) reaches proxies over http:// only. Use the proxy's http:// address, or PowerShell 7.");
             return new UriBuilder(address.Scheme, address.Host, address.Port).Uri;
+        }
+
+        /// <summary>A proxy address as typed, with anything before an '@' masked (user:password@host also parses as a scheme).</summary>
+        public static string Shown(Uri? address)
+        {
+            var text = address?.OriginalString ?? string.Empty;
+            var at = text.LastIndexOf('@');
+            if (at < 0) return text;
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            var start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+            return text.Substring(0, start) + Wire.ApiKey.Mask + text.Substring(at);
         }
 
         /// <summary>

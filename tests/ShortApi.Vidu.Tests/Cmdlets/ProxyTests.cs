@@ -178,6 +178,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
         [InlineData("-Proxy proxy.example.com:8080", "Name the proxy with its scheme")]
         [InlineData("-Proxy socks5://127.0.0.1:1080", "uses 'socks5'")]
         [InlineData("-Proxy http://alice:hunter2@127.0.0.1:3128", "user name or password")]
+        [InlineData("-Proxy alice:hunter2@127.0.0.1:3128", "user name or password")]
         public async Task Proxy_parameters_follow_invoke_restmethods_rules_and_fail_before_anything_is_sent(string parameters, string message)
         {
             await StartProxy();
@@ -189,6 +190,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
                 Assert.StartsWith("ShortApi.InvalidArgument,", record.FullyQualifiedErrorId);
                 Assert.Contains(message, record.ToString());
                 Assert.DoesNotContain("hunter2", record.ToString());
+                Assert.DoesNotContain("hunter2", record.TargetObject?.ToString() ?? string.Empty);
             }
             Assert.Empty(Proxy.Requests);
             Assert.Empty(Emulator.State.RecordedRequests);

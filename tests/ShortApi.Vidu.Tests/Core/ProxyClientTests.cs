@@ -230,7 +230,8 @@ namespace ShortApi.Vidu.Tests.Core
         [InlineData("proxy.example.com:8080", "Name the proxy with its scheme")]
         [InlineData("proxy.example.com", "not an absolute")]
         [InlineData("socks5://proxy.example.com:1080", "uses 'socks5'")]
-        [InlineData("http://alice:secret@proxy.example.com:8080", "user name or password")]
+        [InlineData("http://alice:secret@proxy.example.com:8080", "'http://****@proxy.example.com:8080' has a user name or password")]
+        [InlineData("alice:secret@proxy.example.com:8080", "'****@proxy.example.com:8080' has a user name or password")]
         public void A_proxy_address_that_is_not_absolute_http_or_carries_a_password_is_refused(string text, string expected)
         {
             var error = Assert.Throws<ArgumentException>(() => ProxySettings.CheckAddress(new Uri(text, UriKind.RelativeOrAbsolute), "-Proxy"));

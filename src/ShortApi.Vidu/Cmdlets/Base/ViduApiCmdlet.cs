@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using ShortApi.Vidu.History;
@@ -115,7 +114,8 @@ namespace ShortApi.Vidu.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message + " Nothing was sent.", Proxy));
+                // The target is the address as shown, so a password typed into it does not travel with the error.
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message + " Nothing was sent.", ProxySettings.Shown(Proxy)));
                 return null;
             }
         }
