@@ -172,8 +172,8 @@ function Invoke-ChildPwsh {
 function Start-ViduEmulator {
     <#
     Starts the built emulator on free loopback ports and returns its address and key. Extra arguments pass through
-    (for example '--job-seconds', '2'). It exits when its standard input closes or when this process ends
-    (--parent-pid), so it never outlives this session.
+    (for example '--job-seconds', '2'); with '--forward-proxy' the result's ProxyUri is its test proxy. It exits when
+    its standard input closes or when this process ends (--parent-pid), so it never outlives this session.
     #>
     [CmdletBinding()]
     param(
@@ -191,15 +191,16 @@ function Start-ViduEmulator {
     $info.RedirectStandardInput = $true
     $process = [Diagnostics.Process]::Start($info)
     $values = @{}
+    $expected = if ($ArgumentList -contains '--forward-proxy') { 3 } else { 2 }
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ($values.Count -lt 2) {
+    while ($values.Count -lt $expected) {
         $read = $process.StandardOutput.ReadLineAsync()
         if (-not $read.Wait([Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)) -or $null -eq $read.Result) {
             try { $process.Kill() } catch { }
             throw 'The emulator did not report its address within 30 s.'
         }
         # $env:SHORTAPI_BASE_URL = '...': read as PowerShell reads it, so a key with quotes in it comes back whole.
-        if ($read.Result -match '^\$env:(SHORTAPI_BASE_URL|SHORTAPI_KEY) = ') {
+        if ($read.Result -match '^\$env:(SHORTAPI_BASE_URL|SHORTAPI_KEY|HTTP_PROXY) = ') {
             $name = $Matches[1]
             $ast = [Management.Automation.Language.Parser]::ParseInput($read.Result, [ref]$null, [ref]$null)
             $values[$name] = $ast.Find({ param($node) $node -is [Management.Automation.Language.StringConstantExpressionAst] }, $true).Value
@@ -212,6 +213,7 @@ function Start-ViduEmulator {
         Process    = $process
         BaseUri    = $values['SHORTAPI_BASE_URL']
         ApiKey     = $values['SHORTAPI_KEY']
+        ProxyUri   = $values['HTTP_PROXY']
     }
 }
 

@@ -59,9 +59,10 @@ internal static class Program
             return 1;
         }
 
+        ForwardProxy? proxy = request.ForwardProxy ? await ForwardProxy.StartAsync() : null;
         await using (server)
         {
-            foreach (string line in SettingLines.For(server.BaseUri, server.ApiKey, server.CdnUri, ModelCatalogue.Ids.Count))
+            foreach (string line in SettingLines.For(server.BaseUri, server.ApiKey, server.CdnUri, ModelCatalogue.Ids.Count, proxy?.Uri))
             {
                 WriteLine(line);
             }
@@ -77,6 +78,11 @@ internal static class Program
             }
 
             await stopRequested.Task;
+            if (proxy is not null)
+            {
+                await proxy.StopAsync();
+            }
+
             await server.StopAsync();
         }
 

@@ -36,9 +36,10 @@ namespace ShortApi.Vidu.Batches
 
         public ShortApiException? Error { get; }
 
-        /// <summary>Whether this outcome stops the batch from submitting more (key refused, balance empty, access denied).</summary>
+        /// <summary>Whether this outcome stops the batch from submitting more (key refused, balance empty, access denied, proxy sign-in missing).</summary>
         public bool Halts =>
             Result == CreateResult.Refused && Error != null &&
-            (Error.Kind == ShortApiErrorKind.Unauthorized || Error.Kind == ShortApiErrorKind.InsufficientBalance || Error.Kind == ShortApiErrorKind.Forbidden);
+            (Error.Kind == ShortApiErrorKind.Unauthorized || Error.Kind == ShortApiErrorKind.InsufficientBalance || Error.Kind == ShortApiErrorKind.Forbidden ||
+             Error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired);
     }
 }

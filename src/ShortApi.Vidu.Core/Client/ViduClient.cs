@@ -36,6 +36,7 @@ namespace ShortApi.Vidu.Client
                 RequestTimeout = options.RequestTimeout,
                 Log = options.Log,
                 QueryRateLimiter = RequestRateLimiter.ForEndpoint(baseUri),
+                Proxy = options.Proxy == null ? null : ProxySettings.FromWebProxy(options.Proxy),
             });
             _store = options.HistoryPath == null ? null : new JobStore(System.IO.Path.GetFullPath(options.HistoryPath), options.Log);
             _events = (IJobEvents?)_store ?? NoJobEvents.Instance;

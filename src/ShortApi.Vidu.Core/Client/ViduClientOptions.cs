@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Client
@@ -31,6 +32,16 @@ namespace ShortApi.Vidu.Client
 
         /// <summary>A job history file to record every create and save in (the module's format), or null for none.</summary>
         public string? HistoryPath { get; set; }
+
+        /// <summary>
+        /// The proxy for every request (API calls and result downloads), for example
+        /// <c>new WebProxy(new Uri("http://proxy:8080")) { Credentials = new NetworkCredential(user, password) }</c>. Null
+        /// (the default) uses the platform's: <c>HttpClient.DefaultProxy</c> on .NET (HTTPS_PROXY, HTTP_PROXY, NO_PROXY,
+        /// else the system setting), the Internet Options proxy on .NET Framework. The key still goes only to the API
+        /// host. One HttpClient is kept per proxy object for the life of the process, so reuse one object; a
+        /// <see cref="NetworkCredential"/> password in <see cref="IWebProxy.Credentials"/> is masked in <see cref="Log"/>.
+        /// </summary>
+        public IWebProxy? Proxy { get; set; }
 
         /// <summary>Receives one line per request and retry; never the key.</summary>
         public Action<string>? Log { get; set; }

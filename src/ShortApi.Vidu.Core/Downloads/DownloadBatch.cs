@@ -225,7 +225,8 @@ namespace ShortApi.Vidu.Downloads
         private static ShortApiException AsDownloadFailure(VideoJob job, ShortApiException error)
         {
             if (error.Kind == ShortApiErrorKind.SaveFailed || error.Kind == ShortApiErrorKind.FileExists ||
-                error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.DownloadFailed) return error;
+                error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.DownloadFailed ||
+                error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired) return error;
             return new ShortApiException(ShortApiErrorKind.DownloadFailed,
                 $"The video of job '{job.JobId}' was not saved: {error.Message} No file was left under the final name; run Save-ViduVideo again to retry.",
                 error.HttpStatus, jobId: job.JobId, innerException: error) { Attempts = error.Attempts };

@@ -20,7 +20,11 @@ namespace ShortApi.Vidu.Pipeline
         public ApiClient(ApiClientOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            var log = options.Log == null ? (Action<string>?)null : line => options.Log(options.ApiKey.Redact(line));
+            // One mask for everything the client says: the key, the proxy's password, and user:password@ in any URI.
+            Func<string, string> redact = options.Proxy == null
+                ? text => ProxySettings.RedactUserInfo(options.ApiKey.Redact(text))
+                : text => options.Proxy.Redact(options.ApiKey.Redact(text));
+            var log = options.Log == null ? (Action<string>?)null : line => options.Log(redact(line));
             var policies = new List<PipelinePolicy>
             {
                 new RetryPolicy(options.MaxRetries, options.RetryInterval, options.MaxRetryInterval, options.Random, log),
@@ -29,8 +33,10 @@ namespace ShortApi.Vidu.Pipeline
             policies.Add(new SendGatePolicy());
             policies.Add(new PerTryTimeoutPolicy(options.RequestTimeout));
             policies.Add(new BearerKeyPolicy(options.ApiKey, options.BaseUri));
-            if (log != null) policies.Add(new LoggingPolicy(log));
-            _pipeline = new HttpPipeline(new HttpTransport(options.HttpClient, options.ApiKey.Redact), policies);
+            if (log != null) policies.Add(new LoggingPolicy(log, options.Proxy));
+            // The handler is chosen here: the shared client for this proxy (or the default one), unless a test brought its own.
+            var http = options.HttpClient ?? SharedHttpClient.For(options.Proxy);
+            _pipeline = new HttpPipeline(new HttpTransport(http, redact), policies);
         }
 
         public Uri BaseUri => _options.BaseUri;

@@ -32,11 +32,14 @@ namespace ShortApi.Vidu.Pipeline
         /// <summary>Spaces out status queries; null for no cap.</summary>
         public RequestRateLimiter? QueryRateLimiter { get; set; }
 
-        /// <summary>Receives one line per request and retry (for -Verbose); never sees the key.</summary>
+        /// <summary>Receives one line per request and retry (for -Verbose); never sees the key or the proxy's password.</summary>
         public Action<string>? Log { get; set; }
 
-        /// <summary>The HttpClient to use; the shared one unless a test brings its own.</summary>
-        public HttpClient HttpClient { get; set; } = SharedHttpClient.Instance;
+        /// <summary>An explicit proxy; null for the platform's default (see <see cref="SharedHttpClient"/> for which applies).</summary>
+        public ProxySettings? Proxy { get; set; }
+
+        /// <summary>The HttpClient to use; null for the shared one for <see cref="Proxy"/> (a test may bring its own).</summary>
+        public HttpClient? HttpClient { get; set; }
 
         /// <summary>Jitter source for retries; tests pass a fixed one.</summary>
         public Func<double>? Random { get; set; }

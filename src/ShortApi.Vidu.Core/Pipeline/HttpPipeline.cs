@@ -55,6 +55,8 @@ namespace ShortApi.Vidu.Pipeline
                 await _transport.SendAsync(message).ConfigureAwait(false);
             }
             var status = (int)message.Response!.StatusCode;
+            // Only a proxy answers 407; for a download the page is not read (it streams), so it is not quoted.
+            if (status == 407) throw ProxyRefusal.Create(message, message.BufferResponse ? message.ResponseText : null, tunnel: false);
             if (status < 200 || status > 299)
             {
                 var retryAfter = RetryAfterHeader.Read(message.Response);

@@ -9,7 +9,8 @@ namespace ShortApi.Vidu.Pipeline
     /// or 3000 codes); or a request that never fully left (connection never opened, body not completely written). Any
     /// other failure after a create fully left, a bare 5xx page from a gateway included, may have made the job.
     /// A 408 says the server gave up waiting for the request, so it too is a refusal worth sending again.
-    /// Queries and downloads are safe to repeat, so every transient failure is retried.
+    /// Queries and downloads are safe to repeat, so every transient failure is retried. A proxy's 407 is never retried
+    /// (the same request gets the same answer), and for a create it is a refusal: nothing got past the proxy.
     /// </summary>
     internal static class RetryClassifier
     {
@@ -19,7 +20,8 @@ namespace ShortApi.Vidu.Pipeline
         public static bool IsRetriable(RequestKind kind, ShortApiException failure)
         {
             if (failure.Kind == ShortApiErrorKind.ImageChanged || failure.Kind == ShortApiErrorKind.SaveFailed ||
-                failure.Kind == ShortApiErrorKind.NotSent || failure.Kind == ShortApiErrorKind.FileExists) return false;
+                failure.Kind == ShortApiErrorKind.NotSent || failure.Kind == ShortApiErrorKind.FileExists ||
+                failure.Kind == ShortApiErrorKind.ProxyAuthenticationRequired) return false;
             if (kind == RequestKind.Create && !failure.CertainlyNotActed) return false;
             if (failure.ConnectionNeverOpened || failure.RequestIncomplete) return true;
             var status = failure.EffectiveStatus;

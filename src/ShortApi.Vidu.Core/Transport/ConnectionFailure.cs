@@ -16,6 +16,27 @@ namespace ShortApi.Vidu.Transport
         private static readonly PropertyInfo? HttpRequestErrorProperty =
             typeof(HttpRequestException).GetProperty("HttpRequestError", BindingFlags.Public | BindingFlags.Instance);
 
+        // .NET 5+ puts the status of a refused proxy tunnel (CONNECT) here.
+        private static readonly PropertyInfo? StatusCodeProperty =
+            typeof(HttpRequestException).GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance);
+
+        /// <summary>
+        /// Whether the proxy refused to open a tunnel (the CONNECT an https address needs) until it gets credentials: a
+        /// 407 that arrives as an exception, not as an answer. Nothing went past the proxy.
+        /// </summary>
+        public static bool ProxyWantsCredentials(Exception exception)
+        {
+            if (exception is HttpRequestException request && StatusCodeProperty?.GetValue(request) is HttpStatusCode status)
+                return status == HttpStatusCode.ProxyAuthenticationRequired;
+            // .NET Framework reports a refused CONNECT as a WebException carrying the proxy's answer.
+            for (var inner = exception.InnerException; inner != null; inner = inner.InnerException)
+            {
+                if (inner is WebException web && web.Response is HttpWebResponse answer)
+                    return answer.StatusCode == HttpStatusCode.ProxyAuthenticationRequired;
+            }
+            return false;
+        }
+
         public static bool NeverOpened(Exception exception)
         {
             if (exception is HttpRequestException request && HttpRequestErrorProperty != null)

@@ -38,12 +38,24 @@ namespace ShortApi.Vidu.Transport
             catch (HttpRequestException ex)
             {
                 if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
+                if (ConnectionFailure.ProxyWantsCredentials(ex)) throw ProxyRefusal.Create(message, null, tunnel: true, ex);
+                // .NET quotes the proxy's URI in some messages, and one from HTTPS_PROXY may carry a password.
                 throw new ShortApiException(ShortApiErrorKind.ConnectionFailed,
-                    $"The connection to {request.RequestUri!.Host}:{request.RequestUri.Port} failed: {ex.GetBaseException().Message}",
+                    $"The connection to {request.RequestUri!.Host}:{request.RequestUri.Port} failed: {_redact(ex.GetBaseException().Message)}",
                     jobId: message.JobId, innerException: ex)
                 {
                     ConnectionNeverOpened = ConnectionFailure.NeverOpened(ex),
                     RequestIncomplete = message.HasBody && !message.Body.Complete,
+                };
+            }
+            catch (NotSupportedException ex) when (message.Response == null)
+            {
+                if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
+                // The handler refuses a setting it cannot use (an https proxy on .NET Framework) before anything leaves.
+                throw new ShortApiException(ShortApiErrorKind.ConnectionFailed,
+                    $"The request to {request.RequestUri!.Host} could not be sent: {_redact(ex.Message)}", jobId: message.JobId, innerException: ex)
+                {
+                    ConnectionNeverOpened = true,
                 };
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentException || ex is System.IO.IOException)
@@ -52,7 +64,7 @@ namespace ShortApi.Vidu.Transport
                 // An answer that cannot even be read (an unknown charset, say) is still an answer to a request that was
                 // sent: for a create that means "may exist", never a plain failure that invites a resend.
                 throw new ShortApiException(ShortApiErrorKind.InvalidResponse,
-                    $"The answer from {request.RequestUri!.Host} could not be read: {ex.Message}", jobId: message.JobId, innerException: ex)
+                    $"The answer from {request.RequestUri!.Host} could not be read: {_redact(ex.Message)}", jobId: message.JobId, innerException: ex)
                 {
                     RequestIncomplete = message.HasBody && !message.Body.Complete,
                 };

@@ -53,5 +53,8 @@ namespace ShortApi.Vidu
 
         /// <summary>The request was not sent: the command stopped, or the batch stopped submitting.</summary>
         NotSent,
+
+        /// <summary>A proxy on the way asked for credentials (HTTP 407) and got none it accepts; nothing reached the service.</summary>
+        ProxyAuthenticationRequired,
     }
 }

@@ -45,6 +45,8 @@ internal static class CommandLineParser
                                   more than is left is refused with 402 (default unlimited)
           --flat-answers          answer {"code":0,"job_id":..,"amount":..} and {"code":0,"status":..}
                                   without "data", as the API page's code examples read them
+          --forward-proxy         also run a test forward proxy on a free loopback port and print
+                                  $env:HTTP_PROXY = 'http://127.0.0.1:<port>' as the third line
           --exit-on-stdin-close   stop when standard input is closed
           --parent-pid P          stop when process P ends, however it ends (checked every 250 ms);
                                   may be given more than once: stops when any of them ends
@@ -87,6 +89,9 @@ internal static class CommandLineParser
                     case "--parent-pid":
                         int parent = Int(name, ValueAfter(args, ref i));
                         request.ParentProcessIds.Add(parent > 0 ? parent : throw new FormatException("--parent-pid needs a process id above 0"));
+                        break;
+                    case "--forward-proxy":
+                        request.ForwardProxy = true;
                         break;
                     case "--flat-answers":
                         options.FlatAnswers = true;

@@ -15,5 +15,8 @@ internal sealed class CommandLineRequest
     /// <summary>Stop when any of these processes ends, however it ends (--parent-pid, repeatable); a parent that is SIGKILLed cannot stop its child itself.</summary>
     public List<int> ParentProcessIds { get; } = [];
 
+    /// <summary>Also run a <see cref="ForwardProxy"/> (no credentials), for testing clients that honour HTTP_PROXY.</summary>
+    public bool ForwardProxy { get; set; }
+
     public string? Error { get; set; }
 }

@@ -65,6 +65,7 @@ internal sealed class EmulatorRuntime : IDisposable
             Port = http.Connection.LocalPort,
             HasAuthorization = authorization is not null,
             Authorization = authorization,
+            HasProxyAuthorization = http.Request.Headers.ProxyAuthorization.Count > 0,
             Time = arrived,
             Body = body,
             BodyLength = bodyLength,

@@ -20,6 +20,9 @@ public sealed record RecordedRequest
     /// <summary>The Authorization header as sent, or null.</summary>
     public string? Authorization { get; init; }
 
+    /// <summary>Whether a Proxy-Authorization header reached the emulator: it is meant for a proxy, never for the service.</summary>
+    public bool HasProxyAuthorization { get; init; }
+
     /// <summary>When the request arrived (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
 

@@ -64,7 +64,7 @@ namespace ShortApi.Vidu.Commands
                 }
                 catch (ShortApiException ex)
                 {
-                    if (ex.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(ex, job));
+                    if (ErrorRecords.EndsCommand(ex)) ThrowTerminatingError(ErrorRecords.FromApi(ex, job));
                     WriteError(ErrorRecords.FromApi(ex, job));
                 }
                 catch (OperationCanceledException)
@@ -160,7 +160,7 @@ namespace ShortApi.Vidu.Commands
             foreach (var query in queries)
             {
                 var (job, state, error) = query.Result;
-                if (error?.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, job));
+                if (error != null && ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, job));
                 if (state != null) refreshed[job] = Refresh(job, state);
                 else WriteWarning($"Job '{job.JobId}' is shown as recorded: {error!.Message}");
             }

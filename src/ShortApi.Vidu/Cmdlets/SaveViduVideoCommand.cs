@@ -192,8 +192,9 @@ namespace ShortApi.Vidu.Commands
                     continue;
                 }
                 _failed++;
-                if (result.Error!.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(result.Error, result.Job));
-                WriteError(ErrorRecords.FromApi(result.Error, result.Job));
+                var error = result.Error!;
+                if (ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
+                WriteError(ErrorRecords.FromApi(error, result.Job));
             }
         }
 
@@ -209,6 +210,7 @@ namespace ShortApi.Vidu.Commands
                 return;
             }
             _failed++;
+            if (ErrorRecords.EndsCommand(outcome.Error!)) ThrowTerminatingError(ErrorRecords.FromApi(outcome.Error!, outcome.Job));
             WriteError(ErrorRecords.FromApi(outcome.Error!, outcome.Job));
         }
 

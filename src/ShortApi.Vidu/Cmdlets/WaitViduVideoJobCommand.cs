@@ -135,7 +135,7 @@ namespace ShortApi.Vidu.Commands
                 return;
             }
             var error = result.Error!;
-            if (error.Kind == ShortApiErrorKind.Unauthorized) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
+            if (ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
             _failed++;
             if (IncludeFailed && error.Kind == ShortApiErrorKind.JobFailed)
             {

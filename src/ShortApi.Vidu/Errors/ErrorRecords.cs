@@ -32,10 +32,18 @@ namespace ShortApi.Vidu.Commands
                 ShortApiErrorKind.FileExists => ("ShortApi.FileExists", ErrorCategory.ResourceExists),
                 ShortApiErrorKind.ImageChanged => ("ShortApi.ImageChanged", ErrorCategory.ReadError),
                 ShortApiErrorKind.NotSent => ("ShortApi.NotSent", ErrorCategory.OperationStopped),
+                ShortApiErrorKind.ProxyAuthenticationRequired => ("ShortApi.ProxyAuthenticationRequired", ErrorCategory.AuthenticationError),
                 _ => ("ShortApi.ServiceError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(exception, id, category, target);
         }
+
+        /// <summary>
+        /// Whether a failure ends the whole command rather than one item: the key was refused, or a proxy wants credentials
+        /// it does not have. Every further request would fail the same way.
+        /// </summary>
+        public static bool EndsCommand(ShortApiException error) =>
+            error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired;
 
         /// <summary>A create that did not end with a job: the error names the picture and says what was (not) charged.</summary>
         public static ErrorRecord FromCreate(CreateOutcome outcome)
@@ -57,6 +65,7 @@ namespace ShortApi.Vidu.Commands
             {
                 ShortApiErrorKind.InsufficientBalance => "the account balance ran out earlier in this run",
                 ShortApiErrorKind.Unauthorized => "the API key was refused earlier in this run",
+                ShortApiErrorKind.ProxyAuthenticationRequired => "the proxy asked for credentials earlier in this run",
                 _ => "the service refused this key earlier in this run",
             };
             var exception = new ShortApiException(ShortApiErrorKind.NotSent,

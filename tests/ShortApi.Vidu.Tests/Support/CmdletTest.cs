@@ -27,7 +27,7 @@ namespace ShortApi.Vidu.Tests.Support
 
         public async Task InitializeAsync() => Emulator = await Emulators.StartAsync(_configure);
 
-        public async Task DisposeAsync()
+        public virtual async Task DisposeAsync()
         {
             await Emulator.DisposeAsync();
             Folder.Dispose();

@@ -11,13 +11,14 @@ using WireApiKey = ShortApi.Vidu.Wire.ApiKey;
 namespace ShortApi.Vidu.Commands
 {
     /// <summary>
-    /// The parameters every cmdlet that talks to the service takes (key, endpoint, retries, timeout, history),
+    /// The parameters every cmdlet that talks to the service takes (key, endpoint, proxy, retries, timeout, history),
     /// and the one place they become the core's client and job store.
     /// </summary>
     public abstract class ViduApiCmdlet : ViduCmdlet
     {
         private Uri? _baseUri;
         private JobStore? _store;
+        private ProxySettings? _proxy;
 
         /// <summary>The ShortAPI key. Defaults to $env:SHORTAPI_KEY. Takes a SecureString or a plain string.</summary>
         [Parameter]
@@ -43,6 +44,19 @@ namespace ShortApi.Vidu.Commands
         [Alias("TimeoutSec")]
         [ValidateRange(1, 3600)]
         public int RequestTimeoutSec { get; set; } = 100;
+
+        /// <summary>A proxy for every request of this command (API calls and downloads), as http://host:port. Without it, the system's proxy settings apply (HTTPS_PROXY, HTTP_PROXY, NO_PROXY in PowerShell 7).</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The user name and password for -Proxy (never shown, never recorded). Only with -Proxy.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Signs in to -Proxy as the current user (Negotiate, NTLM). Only with -Proxy, not with -ProxyCredential.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
         /// <summary>Keeps this command's jobs out of the local job history.</summary>
         [Parameter]
@@ -72,7 +86,38 @@ namespace ShortApi.Vidu.Commands
             {
                 ThrowTerminatingError(ErrorRecords.InvalidBaseUri(ex, BaseUri));
             }
+            _proxy = ResolveProxy();
             _store = OpenStore();
+        }
+
+        // The same rules as Invoke-RestMethod: a proxy credential means nothing without a proxy, and one way to sign in.
+        private ProxySettings? ResolveProxy()
+        {
+            var credential = ProxyCredential == null || ProxyCredential == PSCredential.Empty ? null : ProxyCredential;
+            if (Proxy == null)
+            {
+                if (credential != null || ProxyUseDefaultCredentials)
+                    ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                        "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy: name the proxy they are for, such as -Proxy http://proxy.example.com:8080. Nothing was sent.",
+                        null));
+                return null;
+            }
+            if (credential != null && ProxyUseDefaultCredentials)
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: give one way to sign in to the proxy. Nothing was sent.", null));
+            try
+            {
+                var address = ProxySettings.CheckAddress(Proxy, "-Proxy");
+                if (SystemProxy.OnNetFramework && ApiEndpoint.IsLoopback(Endpoint))
+                    WriteWarning($"-Proxy is not used for {Endpoint}: Windows PowerShell (.NET Framework) never sends requests for this computer (localhost, 127.0.0.1, ::1) through a proxy.");
+                return new ProxySettings(address, credential?.GetNetworkCredential(), ProxyUseDefaultCredentials);
+            }
+            catch (ArgumentException ex)
+            {
+                // The target is the address as shown, so a password typed into it does not travel with the error.
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message + " Nothing was sent.", ProxySettings.Shown(Proxy)));
+                return null;
+            }
         }
 
         // Relative paths (from -HistoryPath or the environment) mean what they mean at the prompt: PowerShell's current
@@ -149,6 +194,7 @@ namespace ShortApi.Vidu.Commands
                 RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                 Log = PostVerbose,
                 QueryRateLimiter = queryLimiter,
+                Proxy = _proxy,
             });
         }
 
