@@ -1,14 +1,37 @@
 # Development helpers shared by build.ps1, the Pester tests and the benchmark: how to start a child PowerShell
-# and the emulator. Not part of the shipped module.
+# and the emulator. Not part of the shipped module. Written for Windows PowerShell 5.1 as well as PowerShell 7
+# (the Pester suite runs under powershell.exe too): no ?? or ?:, and only .NET APIs that .NET Framework 4.7.2 has.
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
 
+# The running program ([Environment]::ProcessPath is .NET 6+).
+function Get-ProcessPath { [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName }
+
+# Adds arguments to a ProcessStartInfo: ArgumentList where it exists (.NET Core 2.1+), else one command line quoted
+# the way Windows programs split it (backslashes double only before a quote).
+function Add-ProcessArgument([Diagnostics.ProcessStartInfo] $Info, [string[]] $Arguments) {
+    if ($null -ne $Info.PSObject.Properties['ArgumentList']) { foreach ($a in $Arguments) { $Info.ArgumentList.Add($a) }; return }
+    $quoted = foreach ($a in $Arguments) {
+        if ($a -ne '' -and $a -notmatch '[\s"]') { $a; continue }
+        '"' + ($a -replace '(\\*)"', '$1$1\"' -replace '(\\+)$', '$1$1') + '"'
+    }
+    $Info.Arguments = (@($Info.Arguments) + @($quoted) | Where-Object { $_ }) -join ' '
+}
+
+function Stop-ProcessTree {
+    <# Kills a process and its children where the runtime can (.NET Core 3+); on .NET Framework the process alone. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [Diagnostics.Process] $Process)
+    try { if ($Process.HasExited) { return } } catch { return }
+    try { $Process.Kill($true) } catch [Management.Automation.MethodException] { $Process.Kill() }
+}
+
 function Get-PwshCommand {
-    <# The program and leading arguments that start a PowerShell like this one (under 'dotnet pwsh' that is dotnet + pwsh.dll). #>
+    <# The program and leading arguments that start a PowerShell like this one (under 'dotnet pwsh' that is dotnet + pwsh.dll; under Windows PowerShell, powershell.exe). #>
     [CmdletBinding()]
     param()
-    $process = [Environment]::ProcessPath
+    $process = Get-ProcessPath
     if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
         return [pscustomobject]@{ FilePath = $process; Prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
     }
@@ -28,8 +51,7 @@ function Invoke-ChildPwsh {
     )
     $pwsh = Get-PwshCommand
     $info = [Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
-    foreach ($a in $pwsh.Prefix) { $info.ArgumentList.Add($a) }
-    foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $info.ArgumentList.Add($a) }
+    Add-ProcessArgument $info (@($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $Command))
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
@@ -58,10 +80,9 @@ function Start-ViduEmulator {
         [string] $EmulatorPath = (Join-Path $script:RepoRoot 'out/emulator/ShortApi.Vidu.Emulator.dll')
     )
     if (-not (Test-Path -LiteralPath $EmulatorPath)) { throw "The emulator is not built at '$EmulatorPath'. Run ./build.ps1 Build first." }
-    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { 'dotnet' }
+    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension((Get-ProcessPath)) -eq 'dotnet') { Get-ProcessPath } else { 'dotnet' }
     $info = [Diagnostics.ProcessStartInfo]::new($dotnet)
-    $info.ArgumentList.Add($EmulatorPath)
-    foreach ($a in @('--port', "$Port", '--exit-on-stdin-close') + $ArgumentList) { $info.ArgumentList.Add($a) }
+    Add-ProcessArgument $info (@($EmulatorPath, '--port', "$Port", '--exit-on-stdin-close') + $ArgumentList)
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
@@ -91,7 +112,7 @@ function Stop-ViduEmulator {
     param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
     process {
         try { $Emulator.Process.StandardInput.Close() } catch { }
-        if (-not $Emulator.Process.WaitForExit(5000)) { try { $Emulator.Process.Kill($true) } catch { } }
+        if (-not $Emulator.Process.WaitForExit(5000)) { try { Stop-ProcessTree $Emulator.Process } catch { } }
     }
 }
 
@@ -112,4 +133,4 @@ function Invoke-EmulatorControl {
     }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl
+Export-ModuleMember -Function Get-PwshCommand, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl, Stop-ProcessTree

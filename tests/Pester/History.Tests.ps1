@@ -110,7 +110,7 @@ Describe 'A batch whose session dies' {
             $seen = (Get-EmulatorStats $emulator).createsAccepted
             while ((Get-EmulatorStats $emulator).createsAccepted -eq $seen -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 5 }
             Start-Sleep -Milliseconds 200
-            $session.Kill($true)
+            Stop-ProcessTree $session
             $session.WaitForExit()
             $acceptedAtKill = (Get-EmulatorStats $emulator).createsAccepted
             $acceptedAtKill | Should -BeLessThan 24 -Because 'the batch was cut short'
