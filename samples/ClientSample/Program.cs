@@ -27,7 +27,7 @@ namespace ShortApi.Vidu.Samples
             var here = Path.GetDirectoryName(typeof(Program).Assembly.Location) ?? ".";
             var dependencies = new ShortApi.Vidu.Commands.DependencyFolder(Path.Combine(here, "dependencies"));
             AppDomain.CurrentDomain.AssemblyResolve += dependencies.Resolve;
-            var conflict = dependencies.CheckJson(typeof(ViduClient).Assembly, out var json);
+            var conflict = dependencies.CheckJson(CoreAssembly(), out var json);
             if (conflict != null)
             {
                 Console.WriteLine($"refused: {conflict}");
@@ -37,6 +37,12 @@ namespace ShortApi.Vidu.Samples
 #endif
             return RunAsync(args).GetAwaiter().GetResult();
         }
+
+#if NETFRAMEWORK
+        // As in the module's initializer: the core's types are first named after the resolver is in place.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static System.Reflection.Assembly CoreAssembly() => typeof(ViduClient).Assembly;
+#endif
 
         private static async Task<int> RunAsync(string[] args)
         {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace ShortApi.Vidu.Commands
 {
@@ -39,7 +40,7 @@ namespace ShortApi.Vidu.Commands
             AppDomain.CurrentDomain.AssemblyResolve += Resolver;
             // Bind System.Text.Json now, through every resolver in the order the core's own first JSON call would meet
             // them: an error here, at import, beats one in the middle of a paid batch.
-            var conflict = Dependencies.Value.CheckJson(typeof(ShortApi.Vidu.Client.ViduClient).Assembly, out _);
+            var conflict = Dependencies.Value.CheckJson(CoreAssembly(), out _);
             if (conflict != null)
             {
                 AppDomain.CurrentDomain.AssemblyResolve -= Resolver;
@@ -53,6 +54,11 @@ namespace ShortApi.Vidu.Commands
         {
             if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolver;
         }
+
+        // Apart from OnImport and not inlined: naming a core type makes the JIT load it, which must happen after the
+        // resolver is in place (the core is found beside this assembly; a type of it may one day need its dependencies).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Assembly CoreAssembly() => typeof(ShortApi.Vidu.Client.ViduClient).Assembly;
 
         /// <summary>$PSVersionTable.PSVersion: PSVersionInfo is public on PowerShell 7 but not in the 5.1 reference assemblies.</summary>
         internal static Version PowerShellVersion()
