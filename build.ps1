@@ -5,7 +5,8 @@
 .DESCRIPTION
     Tasks:
       Build     Compiles everything and stages an importable module at out/ShortApi.Vidu (and the emulator at out/emulator).
-      Test      Build, then every xunit and Pester test; ends with one line "N passed, N failed".
+      Test      Build, then every xunit and Pester test, and the Mono checks where mono is installed; ends with one
+                line "N passed, N failed".
       Demo      Build, start the emulator, turn the sample pictures into videos, print a table, stop the emulator.
       Emulator  Build, then run the emulator in the foreground (-Port, default 5080) until Ctrl+C; it stops with this
                 script however that ends.
@@ -74,6 +75,22 @@ function Invoke-BuildTask {
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $Root "src/ShortApi.Vidu.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
     Write-Host "Module staged at $ModuleOut"
+    Invoke-MonoStage
+}
+
+# For the Mono checks (tests/MonoCheck): the net472 ClientSample beside exactly what the staged module ships, laid out
+# as the module is (the core at the top, the rest under dependencies/), and nothing from the sample's own bin; and,
+# apart from it, the stand-in for another module with its older System.Text.Json under other-module/.
+function Invoke-MonoStage {
+    $check = Join-Path $Out 'mono-check'
+    $other = Join-Path $Out 'mono-other'
+    foreach ($folder in $check, $other) { if (Test-Path $folder) { Remove-Item $folder -Recurse -Force } }
+    $null = New-Item -ItemType Directory (Join-Path $check 'dependencies'), (Join-Path $other 'other-module')
+    Copy-Item (Join-Path $Root "samples/ClientSample/bin/$Configuration/net472/ClientSample.exe"), (Join-Path $ModuleOut 'ShortApi.Vidu.Core.dll') $check
+    Copy-Item (Join-Path $ModuleOut 'dependencies/*.dll') (Join-Path $check 'dependencies')
+    $otherBin = Join-Path $Root "tests/MonoCheck/OtherModuleFirst/bin/$Configuration/net472"
+    Copy-Item (Join-Path $otherBin 'OtherModuleFirst.exe') $other
+    Copy-Item (Join-Path $otherBin '*.dll') (Join-Path $other 'other-module')
 }
 
 # Demo, Emulator, Package and Bench build first, unless -NoBuild says out/ is ready.
@@ -107,23 +124,26 @@ function Invoke-TestTask {
     if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit = [pscustomobject]@{ Passed = $xunit.Passed; Failed = 1; Note = "(dotnet test exited with $LASTEXITCODE)" } }
 
     Write-Host '== Pester' -ForegroundColor Cyan
-    Invoke-Dotnet restore (Join-Path $Root 'tests/PesterRestore/PesterRestore.csproj') --nologo -v quiet
-    $packages = (& dotnet nuget locals global-packages -l) -replace '^global-packages:\s*', ''
-    $pester = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    # The same runner Windows users start from powershell.exe (README, "Windows PowerShell"), here in a child pwsh.
     $summary = Join-Path $results 'pester.json'
     $paths = if ($PesterFilter) { Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName } else { @(Join-Path $Root 'tests/Pester') }
-    $runner = New-PesterRunnerScript -PesterPath $pester -Path $paths -SummaryPath $summary
+    $runner = Get-PesterSuiteCommand -Path $paths -SummaryPath $summary
     $pwsh = Get-PwshCommand
     & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
     # A run that reports nothing counts as a failure: CI must never pass because tests did not run.
     $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { $null }
     if ($null -eq $pesterCounts -or $null -eq $pesterCounts.Passed -or $null -eq $pesterCounts.Failed) { $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 1 } }
 
-    $passed = $xunit.Passed + $pesterCounts.Passed
-    $failed = $xunit.Failed + $pesterCounts.Failed
+    # The .NET Framework side of Windows PowerShell, on Mono when it is installed (.ci/run installs it).
+    $mono = try { & (Join-Path $Root 'tests/MonoCheck/Invoke-MonoChecks.ps1') -OutFolder $Out | Select-Object -Last 1 }
+            catch { Write-Host "The Mono checks themselves failed: $_"; [pscustomobject]@{ Passed = 0; Failed = 1; Note = '' } }
+
+    $passed = $xunit.Passed + $pesterCounts.Passed + $mono.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed + $mono.Failed
     Write-Host ''
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed $($xunit.Note)"
     Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Host $(if ($mono.Note) { "Mono: $($mono.Note)" } else { "Mono: $($mono.Passed) passed, $($mono.Failed) failed" })
     Write-Output "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -1,5 +1,7 @@
 # Development helpers shared by build.ps1, the Pester tests and the benchmark: how to start a child PowerShell
-# and the emulator, and when to write plain text. Not part of the shipped module.
+# and the emulator, and when to write plain text. Not part of the shipped module. Written for Windows PowerShell 5.1 as
+# well as PowerShell 7 (the Pester suite runs under powershell.exe too): no ?? or ?:, and only .NET APIs that .NET
+# Framework 4.7.2 has.
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
@@ -17,7 +19,8 @@ function Test-ViduPlainOutput {
         [bool] $OutputRedirected = [Console]::IsOutputRedirected,
         # Untyped, so $null (unset) stays apart from '' (set, empty).
         [AllowNull()] $NoColor = [Environment]::GetEnvironmentVariable('NO_COLOR'),
-        [string] $OutputRendering = $PSStyle.OutputRendering
+        # Windows PowerShell has no $PSStyle: there the rendering is ''.
+        [string] $OutputRendering = $(if ($PSStyle) { $PSStyle.OutputRendering } else { '' })
     )
     $OutputRedirected -or $null -ne $NoColor -or $OutputRendering -eq 'PlainText'
 }
@@ -35,11 +38,11 @@ function Enter-ViduPlainOutput {
         PSTypeName      = 'ShortApi.Vidu.Dev.OutputStyle'
         Plain           = Test-ViduPlainOutput
         Redirected      = [Console]::IsOutputRedirected
-        OutputRendering = $PSStyle.OutputRendering
+        OutputRendering = $(if ($PSStyle) { $PSStyle.OutputRendering } else { '' })
         NoColor         = [Environment]::GetEnvironmentVariable('NO_COLOR')
     }
     if ($state.Plain) {
-        $PSStyle.OutputRendering = 'PlainText'
+        if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
         if ($null -eq $state.NoColor) { [Environment]::SetEnvironmentVariable('NO_COLOR', '1') }
     }
     $state
@@ -54,54 +57,56 @@ function Exit-ViduPlainOutput {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $State)
     if ($State.Plain) {
-        if (-not $State.Redirected) { $PSStyle.OutputRendering = $State.OutputRendering }
+        if ($PSStyle -and -not $State.Redirected) { $PSStyle.OutputRendering = $State.OutputRendering }
         # Not SetEnvironmentVariable(name, $null): PowerShell passes $null to a string argument as '', which sets it.
         if ($null -eq $State.NoColor) { Remove-Item Env:NO_COLOR -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable('NO_COLOR', $State.NoColor) }
     }
 }
 
-function New-PesterRunnerScript {
+function Get-PesterSuiteCommand {
     <#
-    The script build.ps1 runs in a child 'pwsh' to run Pester over $Path: detailed output, and {Passed, Failed} as
-    JSON in $SummaryPath (a run that fails to start counts one failure). The child decides plain text for itself as
-    build.ps1 does (it inherits NO_COLOR from a parent that chose plain text) and then tells Pester, whose own "Auto"
-    would pick ANSI colours whenever the host can show them, redirected or not.
+    The command build.ps1 runs in a child PowerShell to run the Pester suite over $Path: tools/Invoke-PesterSuite.ps1,
+    the same runner Windows users start from powershell.exe. It writes {Passed, Failed} as JSON to $SummaryPath and
+    decides plain text for itself as build.ps1 does (it inherits NO_COLOR from a parent that chose plain text).
     #>
     [CmdletBinding()]
     [OutputType([string])]
     param(
-        [Parameter(Mandatory)] [string] $PesterPath,
         [Parameter(Mandatory)] [string[]] $Path,
         [Parameter(Mandatory)] [string] $SummaryPath
     )
     $quote = { param([string] $Text) "'" + [Management.Automation.Language.CodeGeneration]::EscapeSingleQuotedStringContent($Text) + "'" }
-    $paths = ($Path | ForEach-Object { & $quote $_ }) -join ', '
-    @"
-`$ErrorActionPreference = 'Stop'
-Import-Module $(& $quote $PSCommandPath)
-`$style = Enter-ViduPlainOutput
-Import-Module $(& $quote $PesterPath) -RequiredVersion 5.7.1
-`$c = New-PesterConfiguration
-`$c.Run.Path = @($paths)
-`$c.Run.PassThru = `$true
-`$c.Output.Verbosity = 'Detailed'
-`$c.Output.RenderMode = if (`$style.Plain) { 'Plaintext' } else { 'Auto' }
-try {
-    `$r = Invoke-Pester -Configuration `$c
-    @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content $(& $quote $SummaryPath)
+    $suite = Join-Path (Split-Path -Parent $PSCommandPath) 'Invoke-PesterSuite.ps1'
+    "& $(& $quote $suite) -Path $(($Path | ForEach-Object { & $quote $_ }) -join ', ') -SummaryPath $(& $quote $SummaryPath); exit `$LASTEXITCODE"
 }
-catch {
-    Write-Host "Pester itself failed: `$_"
-    @{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content $(& $quote $SummaryPath)
+
+# The running program ([Environment]::ProcessPath is .NET 6+).
+function Get-ProcessPath { [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName }
+
+# Adds arguments to a ProcessStartInfo: ArgumentList where it exists (.NET Core 2.1+), else one command line quoted
+# the way Windows programs split it (backslashes double only before a quote).
+function Add-ProcessArgument([Diagnostics.ProcessStartInfo] $Info, [string[]] $Arguments) {
+    if ($null -ne $Info.PSObject.Properties['ArgumentList']) { foreach ($a in $Arguments) { $Info.ArgumentList.Add($a) }; return }
+    $quoted = foreach ($a in $Arguments) {
+        if ($a -ne '' -and $a -notmatch '[\s"]') { $a; continue }
+        '"' + ($a -replace '(\\*)"', '$1$1\"' -replace '(\\+)$', '$1$1') + '"'
+    }
+    $Info.Arguments = (@($Info.Arguments) + @($quoted) | Where-Object { $_ }) -join ' '
 }
-"@
+
+function Stop-ProcessTree {
+    <# Kills a process and its children where the runtime can (.NET Core 3+); on .NET Framework the process alone. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [Diagnostics.Process] $Process)
+    try { if ($Process.HasExited) { return } } catch { return }
+    try { $Process.Kill($true) } catch [Management.Automation.MethodException] { $Process.Kill() }
 }
 
 function Get-PwshCommand {
-    <# The program and leading arguments that start a PowerShell like this one (under 'dotnet pwsh' that is dotnet + pwsh.dll). #>
+    <# The program and leading arguments that start a PowerShell like this one (under 'dotnet pwsh' that is dotnet + pwsh.dll; under Windows PowerShell, powershell.exe). #>
     [CmdletBinding()]
     param()
-    $process = [Environment]::ProcessPath
+    $process = Get-ProcessPath
     if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
         return [pscustomobject]@{ FilePath = $process; Prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
     }
@@ -149,8 +154,7 @@ function Invoke-ChildPwsh {
     )
     $pwsh = Get-PwshCommand
     $info = [Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
-    foreach ($a in $pwsh.Prefix) { $info.ArgumentList.Add($a) }
-    foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $info.ArgumentList.Add($a) }
+    Add-ProcessArgument $info (@($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $Command))
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
@@ -182,10 +186,9 @@ function Start-ViduEmulator {
         [string] $EmulatorPath = (Join-Path $script:RepoRoot 'out/emulator/ShortApi.Vidu.Emulator.dll')
     )
     if (-not (Test-Path -LiteralPath $EmulatorPath)) { throw "The emulator is not built at '$EmulatorPath'. Run ./build.ps1 Build first." }
-    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { 'dotnet' }
+    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension((Get-ProcessPath)) -eq 'dotnet') { Get-ProcessPath } else { 'dotnet' }
     $info = [Diagnostics.ProcessStartInfo]::new($dotnet)
-    $info.ArgumentList.Add($EmulatorPath)
-    foreach ($a in @('--port', "$Port", '--exit-on-stdin-close', '--parent-pid', "$PID") + $ArgumentList) { $info.ArgumentList.Add($a) }
+    Add-ProcessArgument $info (@($EmulatorPath, '--port', "$Port", '--exit-on-stdin-close', '--parent-pid', "$PID") + $ArgumentList)
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
@@ -222,7 +225,7 @@ function Stop-ViduEmulator {
     param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
     process {
         try { $Emulator.Process.StandardInput.Close() } catch { }
-        if (-not $Emulator.Process.WaitForExit(5000)) { try { $Emulator.Process.Kill($true) } catch { } }
+        if (-not $Emulator.Process.WaitForExit(5000)) { try { Stop-ProcessTree $Emulator.Process } catch { } }
     }
 }
 
@@ -243,5 +246,5 @@ function Invoke-EmulatorControl {
     }
 }
 
-Export-ModuleMember -Function Test-ViduPlainOutput, Enter-ViduPlainOutput, Exit-ViduPlainOutput, New-PesterRunnerScript,
-    Get-PwshCommand, Get-CommandProcessId, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl
+Export-ModuleMember -Function Test-ViduPlainOutput, Enter-ViduPlainOutput, Exit-ViduPlainOutput, Get-PesterSuiteCommand,
+    Get-PwshCommand, Get-CommandProcessId, Invoke-ChildPwsh, Start-ViduEmulator, Stop-ViduEmulator, Invoke-EmulatorControl, Stop-ProcessTree

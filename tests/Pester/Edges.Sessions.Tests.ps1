@@ -27,7 +27,7 @@ Describe 'A session killed (kill -9) while creates are on the wire' {
             $atKill = Wait-EmulatorCount $emulator @{ createsAccepted = 3 }
         }
         finally {
-            $session.Kill($true)
+            Stop-ProcessTree $session
             $session.WaitForExit()
         }
         # Every connection the dead session left is seen gone, so no create can still be arriving.
@@ -105,7 +105,7 @@ while (-not (Test-Path '$marker')) { if ((Get-Date) -gt `$deadline) { 'A-GAVE-UP
             $linesA.AddRange([string[]]($restA.Result -split "`r?`n"))
         }
         finally {
-            if (-not $sessionA.HasExited) { $sessionA.Kill($true) }
+            if (-not $sessionA.HasExited) { Stop-ProcessTree $sessionA }
         }
         $jobsA = @($linesA -match '^A-JOB ' -replace '^A-JOB ')
         $lastA = @($linesA -match '^A-LAST ' -replace '^A-LAST ')

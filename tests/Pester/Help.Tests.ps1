@@ -38,7 +38,9 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     It 'states each parameter''s type, pipeline input and default as the cmdlet has them' {
         foreach ($parameter in $help.parameters.parameter) {
             $metadata = $command.Parameters[$parameter.name]
-            $parameter.type.name | Should -Match ([regex]::Escape(([Nullable]::GetUnderlyingType($metadata.ParameterType) ?? $metadata.ParameterType).Name.Replace('[]', '')))
+            $type = [Nullable]::GetUnderlyingType($metadata.ParameterType)
+            if ($null -eq $type) { $type = $metadata.ParameterType }
+            $parameter.type.name | Should -Match ([regex]::Escape($type.Name.Replace('[]', '')))
             $byValue = [bool]($metadata.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and $_.ValueFromPipeline })
             ($parameter.pipelineInput -match 'ByValue') | Should -Be $byValue -Because "-$($parameter.name) pipeline input"
         }

@@ -106,7 +106,7 @@ Describe 'A batch whose session dies' {
 
             # Killed in the middle: five creates accepted, the sixth on the wire, eighteen never sent, nothing saved.
             $null = Wait-EmulatorCount $emulator @{ createsReceived = 6 }
-            $session.Kill($true)
+            Stop-ProcessTree $session
             $session.WaitForExit()
             $null = Wait-EmulatorState $emulator { param($s) $s.createsInFlight -eq 0 }
             $atKill = Get-EmulatorStats $emulator

@@ -100,7 +100,7 @@ Describe 'Redirected output' {
         @{ Case = 'NO_COLOR=1'; Environment = @{ NO_COLOR = '1' } }
     ) {
         $summary = Join-Path $work "summary-$([guid]::NewGuid().ToString('N')).json"
-        $runner = New-PesterRunnerScript -PesterPath $pesterPath -Path $tiny -SummaryPath $summary
+        $runner = Get-PesterSuiteCommand -Path $tiny -SummaryPath $summary
         $result = Invoke-ChildPwshWithin -TimeoutSec 120 -Environment $Environment -Command $runner
         $result.TimedOut | Should -BeFalse
         $result.Output | Should -Match '\[\+\] passes'

@@ -1,5 +1,6 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the staged module (out/ShortApi.Vidu, built by
 # build.ps1) and the development helpers, and gives each file its own emulator and temporary folder.
+# Runs under Windows PowerShell 5.1 too (tools/Invoke-PesterSuite.ps1 from powershell.exe): no 7-only syntax or APIs.
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:ModulePath = Join-Path $RepoRoot 'out/ShortApi.Vidu'
 Import-Module (Join-Path $RepoRoot 'tools/ViduDev.psm1') -Force
@@ -60,9 +61,17 @@ function Invoke-SampleBatch([int] $Count, [hashtable] $Api, [string] $Work, [int
 function Wait-EmulatorCount($Emulator, [hashtable] $Count, [int] $TimeoutMs = 60000) {
     $query = ($Count.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join '&'
     $uri = "$($Emulator.BaseUri.TrimEnd('/'))/_emulator/wait?$query&timeoutMs=$TimeoutMs"
-    $response = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck -TimeoutSec ([Math]::Ceiling($TimeoutMs / 1000) + 30)
-    if ($response.StatusCode -ne 200) { throw "The emulator did not reach $query within $TimeoutMs ms (HTTP $($response.StatusCode)): $($response.Content)" }
-    $response.Content | ConvertFrom-Json
+    # HttpClient, not Invoke-WebRequest: it reads a 408 without throwing on both editions (-SkipHttpErrorCheck is 7+).
+    Add-Type -AssemblyName System.Net.Http
+    $client = [Net.Http.HttpClient]::new()
+    try {
+        $client.Timeout = [TimeSpan]::FromMilliseconds($TimeoutMs + 30000)
+        $response = $client.GetAsync($uri).GetAwaiter().GetResult()
+        $content = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+    }
+    finally { $client.Dispose() }
+    if ([int]$response.StatusCode -ne 200) { throw "The emulator did not reach $query within $TimeoutMs ms (HTTP $([int]$response.StatusCode)): $content" }
+    $content | ConvertFrom-Json
 }
 
 # Polls /_emulator/stats until $Condition (given the stats as its one argument) is true, for states /_emulator/wait
@@ -98,7 +107,7 @@ function Invoke-ChildPwshWithin([string] $Command, [hashtable] $Environment = @{
     $stdout = $process.StandardOutput.ReadToEndAsync()
     $stderr = $process.StandardError.ReadToEndAsync()
     $timedOut = -not $process.WaitForExit($TimeoutSec * 1000)
-    if ($timedOut) { $process.Kill($true) }
+    if ($timedOut) { Stop-ProcessTree $process }
     $process.WaitForExit()
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result; TimedOut = $timedOut }
 }
