@@ -18,6 +18,7 @@
         'Save-ViduVideo'
         'Get-ViduPrice'
         'Get-ViduModel'
+        'Export-ViduGallery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,5 +1,5 @@
 BeforeDiscovery {
-    $cmdlets = @('New-ViduVideoJob', 'Get-ViduVideoJob', 'Wait-ViduVideoJob', 'Save-ViduVideo', 'Get-ViduPrice') | ForEach-Object { @{ Name = $_ } }
+    $cmdlets = @('New-ViduVideoJob', 'Get-ViduVideoJob', 'Wait-ViduVideoJob', 'Save-ViduVideo', 'Get-ViduPrice', 'Export-ViduGallery') | ForEach-Object { @{ Name = $_ } }
 }
 
 BeforeAll {

@@ -86,7 +86,8 @@ namespace ShortApi.Vidu.Commands
             });
         }
 
-        private static T? Read<T>(PSObject carrier, string name)
+        /// <summary>A property of a read-back object as <typeparamref name="T"/>, or the default when it is missing, blank or of another kind.</summary>
+        internal static T? Read<T>(PSObject carrier, string name)
         {
             var value = carrier.Properties[name]?.Value;
             if (value == null) return default;
