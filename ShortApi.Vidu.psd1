@@ -6,7 +6,7 @@
     Author               = 'ShortApi.Vidu contributors'
     CompanyName          = 'ShortApi.Vidu contributors'
     Copyright            = '(c) 2026 ShortApi.Vidu contributors. MIT License.'
-    Description          = 'Turns pictures (and prompts) into videos with every Vidu model ShortAPI serves (Q2 and Q3: image, start-end, text and reference to video): pipeline cmdlets that submit, wait and download concurrently, price estimates and a budget guard, retries that never pay twice, and a job history that never loses a paid job.'
+    Description          = 'Turns pictures (and prompts) into videos with every Vidu model ShortAPI serves (Q2 and Q3: image, start-end, text and reference to video): pipeline cmdlets that submit, wait and download concurrently, price estimates and a budget guard, retries that never pay twice, a job history that never loses a paid job, and an offline HTML page to review a batch.'
     PowerShellVersion    = '5.1'
     # Windows PowerShell only: a netstandard2.0 assembly needs the facades that .NET Framework 4.7.2 ships.
     DotNetFrameworkVersion = '4.7.2'

@@ -49,8 +49,14 @@ namespace ShortApi.Vidu.Gallery
                 return PictureSource.None("not a usable web address");
             }
             if (!Path.IsPathRooted(text) || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0) return PictureSource.None("not a full path");
-            var link = ToFile(pageFolder, Path.GetFullPath(text));
-            return PictureSource.Local(link);
+            try
+            {
+                return PictureSource.Local(ToFile(pageFolder, Path.GetFullPath(text)));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return PictureSource.None("not a usable path"); // .NET Framework refuses some paths .NET accepts, such as a colon mid-path
+            }
         }
 
         /// <summary>The last segment of a path or URL, for captions and alt texts.</summary>
