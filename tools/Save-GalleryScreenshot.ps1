@@ -25,7 +25,7 @@ $null = New-Item -ItemType Directory -Force (Split-Path $target)
 $profileFolder = Join-Path ([IO.Path]::GetTempPath()) ('vidu-shot-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
 try {
     # --no-sandbox: build machines run as root, where Chromium refuses its sandbox; the page is our own and has no script.
-    & $chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync `
+    & $chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage `
         --no-first-run --hide-scrollbars --mute-audio "--user-data-dir=$profileFolder" "--window-size=$WindowSize" `
         --virtual-time-budget=5000 "--screenshot=$target" ([uri]::new($pagePath, [UriKind]::Absolute).AbsoluteUri) 2>&1 |
         Where-Object { $_ -match 'written to file' } | ForEach-Object { Write-Verbose "$_" }

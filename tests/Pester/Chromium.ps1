@@ -1,6 +1,7 @@
-# Dot-sourced by tests that open a page in a real browser: finds a Chromium, starts it headless with a DevTools port,
-# and drives one page over the DevTools protocol (a WebSocket, no libraries). Every wait is bounded and ends on an
-# event (the load event, a command's answer), never on a sleep. Nothing here touches the page under test: the checks
+# Dot-sourced by tests that open a page in a real browser: finds a Chromium, starts it headless with a DevTools port
+# (--no-sandbox because CI runs as root; --disable-dev-shm-usage because containers have a small /dev/shm),
+# and drives one page over the DevTools protocol (a WebSocket, no libraries). Every wait is bounded and ends when what
+# it waits for has happened (the port file, the load event, a command's answer), never after a fixed sleep. Nothing here touches the page under test: the checks
 # run through Runtime.evaluate, which the page's Content-Security-Policy does not govern.
 
 function Find-Chromium {
@@ -16,7 +17,7 @@ function Find-Chromium {
 function Start-HeadlessChromium([string] $Chromium, [string] $ProfileFolder, [int] $TimeoutSec = 30) {
     $info = [Diagnostics.ProcessStartInfo]::new($Chromium)
     foreach ($a in @('--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--no-default-browser-check', '--mute-audio', "--user-data-dir=$ProfileFolder",
+            '--disable-sync', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check', '--mute-audio', "--user-data-dir=$ProfileFolder",
             '--remote-debugging-port=0', 'about:blank')) { $info.ArgumentList.Add($a) }
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
