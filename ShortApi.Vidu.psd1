@@ -22,6 +22,7 @@
         'Save-ViduVideo'
         'Get-ViduPrice'
         'Get-ViduModel'
+        'Export-ViduGallery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

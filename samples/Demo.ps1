@@ -55,6 +55,8 @@ try {
     Write-Host ("{0} videos in {1:0.0} s; charged `${2} in total." -f @($files).Count, $elapsed.TotalSeconds,
         ((Get-ViduVideoJob -LastBatch -NoRefresh | Measure-Object -Property Amount -Sum).Sum))
     Write-Host "Videos are in $videos"
+    $gallery = Get-ViduVideoJob -LastBatch | Export-ViduGallery -Path (Join-Path $OutputFolder 'gallery.html') -Title 'Demo batch: sample pictures to videos' -PassThru
+    Write-Host "Review them side by side in $($gallery.FullName)"
     if (@($files).Count -ne $pictures.Count) { throw "Expected $($pictures.Count) videos, got $(@($files).Count)." }
 }
 finally {

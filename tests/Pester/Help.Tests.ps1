@@ -1,5 +1,5 @@
 BeforeDiscovery {
-    $cmdlets = @('New-ViduVideoJob', 'Get-ViduVideoJob', 'Wait-ViduVideoJob', 'Save-ViduVideo', 'Get-ViduPrice', 'Get-ViduModel') | ForEach-Object { @{ Name = $_ } }
+    $cmdlets = @('New-ViduVideoJob', 'Get-ViduVideoJob', 'Wait-ViduVideoJob', 'Save-ViduVideo', 'Get-ViduPrice', 'Get-ViduModel', 'Export-ViduGallery') | ForEach-Object { @{ Name = $_ } }
 }
 
 BeforeAll {

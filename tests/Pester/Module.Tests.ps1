@@ -14,7 +14,7 @@ Describe 'The staged module' {
 
     It 'exports exactly the cmdlets the manifest names' {
         $exported = (Get-Module ShortApi.Vidu).ExportedCmdlets.Keys | Sort-Object
-        $exported | Should -Be @('Get-ViduModel', 'Get-ViduPrice', 'Get-ViduVideoJob', 'New-ViduVideoJob', 'Save-ViduVideo', 'Wait-ViduVideoJob')
+        $exported | Should -Be @('Export-ViduGallery', 'Get-ViduModel', 'Get-ViduPrice', 'Get-ViduVideoJob', 'New-ViduVideoJob', 'Save-ViduVideo', 'Wait-ViduVideoJob')
         (Import-PowerShellDataFile (Join-Path $ModulePath 'ShortApi.Vidu.psd1')).CmdletsToExport | Sort-Object | Should -Be $exported
     }
 

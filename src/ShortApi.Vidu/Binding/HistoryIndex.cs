@@ -39,20 +39,36 @@ namespace ShortApi.Vidu.Commands
             return _saved.TryGetValue(jobId, out var files) ? files : Array.Empty<SavedVideo>();
         }
 
+        /// <summary>Looks many jobs up in one read from the end, for a command that knows all its ids before it asks.</summary>
+        public void Preload(IEnumerable<string> jobIds)
+        {
+            var wanted = jobIds.Where(id => id.Length > 0 && !_known.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (_store == null || _failed || _complete || wanted.Count == 0) return;
+            Guard(() => Add(_store.Read(HistoryQuery.Jobs(wanted))));
+        }
+
         private void Load(string jobId)
         {
             if (_store == null || _failed || _known.ContainsKey(jobId) || _complete) return;
-            try
+            Guard(() =>
             {
                 Add(_store.Read(HistoryQuery.Jobs(new[] { jobId })));
                 if (_known.ContainsKey(jobId)) return;
                 Add(_store.Read(HistoryQuery.All));
                 _complete = true;
+            });
+        }
+
+        private void Guard(Action read)
+        {
+            try
+            {
+                read();
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {
                 _failed = true;
-                _warn($"Could not read the job history at '{_store.FilePath}': {ex.Message}. Jobs are taken as they come.");
+                _warn($"Could not read the job history at '{_store!.FilePath}': {ex.Message}. Jobs are taken as they come.");
             }
         }
 

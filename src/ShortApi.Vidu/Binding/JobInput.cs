@@ -21,7 +21,8 @@ namespace ShortApi.Vidu.Commands
         {
             var baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
             if (baseObject is VideoJob job) return job.Status == JobStatus.Unconfirmed;
-            return input is PSObject carrier && string.Equals(carrier.Properties["Status"]?.Value?.ToString(), nameof(JobStatus.Unconfirmed), StringComparison.OrdinalIgnoreCase);
+            // By name (Export-Csv, Export-Clixml) or by number (ConvertTo-Json writes enums as numbers).
+            return input is PSObject carrier && Read<JobStatus?>(carrier, "Status") == JobStatus.Unconfirmed;
         }
 
         /// <summary>The job for an id and the object that carried it; <paramref name="live"/> says whether its status can be trusted.</summary>
@@ -87,7 +88,7 @@ namespace ShortApi.Vidu.Commands
         }
 
         /// <summary>A list property: a list read back from Export-Clixml or JSON, or a CSV cell of items joined by ';'.</summary>
-        private static TextList ReadList(PSObject carrier, string name)
+        internal static TextList ReadList(PSObject carrier, string name)
         {
             var value = carrier.Properties[name]?.Value;
             if (value is PSObject wrapped) value = wrapped.BaseObject;
@@ -95,7 +96,8 @@ namespace ShortApi.Vidu.Commands
             return Read<string[]>(carrier, name);
         }
 
-        private static T? Read<T>(PSObject carrier, string name)
+        /// <summary>A property of a read-back object as <typeparamref name="T"/>, or the default when it is missing, blank or of another kind.</summary>
+        internal static T? Read<T>(PSObject carrier, string name)
         {
             var value = carrier.Properties[name]?.Value;
             if (value == null) return default;

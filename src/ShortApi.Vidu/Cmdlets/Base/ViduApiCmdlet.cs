@@ -87,7 +87,7 @@ namespace ShortApi.Vidu.Commands
                 ThrowTerminatingError(ErrorRecords.InvalidBaseUri(ex, BaseUri));
             }
             _proxy = ResolveProxy();
-            _store = OpenStore();
+            _store = OpenHistory(HistoryPath, NoHistory);
         }
 
         // The same rules as Invoke-RestMethod: a proxy credential means nothing without a proxy, and one way to sign in.
@@ -118,43 +118,6 @@ namespace ShortApi.Vidu.Commands
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message + " Nothing was sent.", ProxySettings.Shown(Proxy)));
                 return null;
             }
-        }
-
-        // Relative paths (from -HistoryPath or the environment) mean what they mean at the prompt: PowerShell's current
-        // location, not the process's. A path that cannot hold a history fails the command before anything is sent.
-        private JobStore? OpenStore()
-        {
-            if (NoHistory || JobStore.IsDisabledByEnvironment()) return null;
-            var given = !string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : Environment.GetEnvironmentVariable(JobStore.PathVariable);
-            var source = !string.IsNullOrWhiteSpace(HistoryPath) ? "-HistoryPath" : "$env:" + JobStore.PathVariable;
-            try
-            {
-                var path = string.IsNullOrWhiteSpace(given) ? JobStore.DefaultPath : ResolveFileSystemPath(given!, source);
-                return new JobStore(path, PostWarning);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.HistoryUnavailable(ex, given));
-                return null;
-            }
-        }
-
-        /// <summary>A file-system path for a path the user typed; throws <see cref="ArgumentException"/> naming the source when it is on another provider.</summary>
-        internal string ResolveFileSystemPath(string path, string source)
-        {
-            string resolved;
-            ProviderInfo provider;
-            try
-            {
-                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException)
-            {
-                throw new ArgumentException($"{source} '{path}' is not a usable path: {ex.Message}", ex);
-            }
-            if (provider.Name != "FileSystem")
-                throw new ArgumentException($"{source} '{path}' is on the {provider.Name} provider, not the file system. Give a folder or file on disk.");
-            return resolved;
         }
 
         /// <summary>The key from -ApiKey or the environment, or null when there is none; a key that cannot be sent ends the command.</summary>

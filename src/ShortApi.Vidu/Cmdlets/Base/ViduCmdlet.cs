@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using ShortApi.Vidu.History;
 
 namespace ShortApi.Vidu.Commands
 {
@@ -66,6 +67,46 @@ namespace ShortApi.Vidu.Commands
         protected void ThrowIfStopping()
         {
             if (_cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+        }
+
+        /// <summary>A file-system path for a path the user typed; throws <see cref="ArgumentException"/> naming the source when it is on another provider.</summary>
+        internal string ResolveFileSystemPath(string path, string source)
+        {
+            string resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException)
+            {
+                throw new ArgumentException($"{source} '{path}' is not a usable path: {ex.Message}", ex);
+            }
+            if (provider.Name != "FileSystem")
+                throw new ArgumentException($"{source} '{path}' is on the {provider.Name} provider, not the file system. Give a folder or file on disk.");
+            return resolved;
+        }
+
+        /// <summary>
+        /// The job history named by -HistoryPath, else the environment, else the default; null when it is turned off.
+        /// Relative paths mean what they mean at the prompt: PowerShell's current location, not the process's. A path
+        /// that cannot hold a history ends the command before anything is done.
+        /// </summary>
+        internal JobStore? OpenHistory(string? historyPath, bool noHistory)
+        {
+            if (noHistory || JobStore.IsDisabledByEnvironment()) return null;
+            var given = !string.IsNullOrWhiteSpace(historyPath) ? historyPath : Environment.GetEnvironmentVariable(JobStore.PathVariable);
+            var source = !string.IsNullOrWhiteSpace(historyPath) ? "-HistoryPath" : "$env:" + JobStore.PathVariable;
+            try
+            {
+                var path = string.IsNullOrWhiteSpace(given) ? JobStore.DefaultPath : ResolveFileSystemPath(given!, source);
+                return new JobStore(path, PostWarning);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.HistoryUnavailable(ex, given));
+                return null;
+            }
         }
 
         /// <summary>Releases the cancellation source.</summary>
