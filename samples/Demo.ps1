@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    The main job, end to end against the local emulator: price the sample pictures, submit them, wait, download.
+    The main job, end to end against the local emulator: price the sample pictures, submit them, wait, download;
+    then one start-end video (Q3) and a review page of everything.
 .DESCRIPTION
     Run through ./build.ps1 Demo, which builds first. Uses its own job history under the output folder so the
     demo never mixes emulator jobs into your real history.
@@ -54,13 +55,24 @@ try {
     ) | Out-Host
     Write-Host ("{0} videos in {1:0.0} s; charged `${2} in total." -f @($files).Count, $elapsed.TotalSeconds,
         ((Get-ViduVideoJob -LastBatch -NoRefresh | Measure-Object -Property Amount -Sum).Sum))
+    # One start-end video as well (Q3): the first sample picture as the first frame, the last as the last frame.
+    $first, $last = $pictures[0], $pictures[-1]
+    Write-Host ("Start-end video (Q3) from {0} to {1}: estimated `${2}" -f $first.Name, $last.Name,
+        (Get-ViduPrice -Model Q3 -Kind StartEnd -Duration 4).Price)
+    $startEnd = New-ViduVideoJob -Model Q3 -Image $first.FullName -EndImage $last.FullName -Prompt 'day turns to dusk as the camera drifts' -Duration 4 |
+        Save-ViduVideo -Path $videos -NameTemplate 'start-end-{Name}' -PollInterval 1
+    Write-Host ("{0}: {1:N0} bytes, job {2}" -f $startEnd.Name, $startEnd.Length, $startEnd.JobId)
     Write-Host "Videos are in $videos"
-    $gallery = Get-ViduVideoJob -LastBatch | Export-ViduGallery -Path (Join-Path $OutputFolder 'gallery.html') -Title 'Demo batch: sample pictures to videos' -PassThru
+    $gallery = @($files) + @($startEnd) | Export-ViduGallery -Path (Join-Path $OutputFolder 'gallery.html') -Title 'Demo: sample pictures to videos, and one start-end video' -PassThru
     Write-Host "Review them side by side in $($gallery.FullName)"
     if (@($files).Count -ne $pictures.Count) { throw "Expected $($pictures.Count) videos, got $(@($files).Count)." }
+    if (@($startEnd).Count -ne 1) { throw 'Expected one start-end video.' }
 }
 finally {
     if ($emulator) { $emulator | Stop-ViduEmulator }
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    # Not SetEnvironmentVariable(name, $null): PowerShell passes $null to a string argument as '', which sets it.
+    foreach ($name in $saved.Keys) {
+        if ($null -eq $saved[$name]) { Remove-Item "Env:$name" -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
     Exit-ViduPlainOutput $outputStyle
 }

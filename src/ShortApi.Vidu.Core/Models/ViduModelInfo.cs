@@ -35,8 +35,11 @@ namespace ShortApi.Vidu.Models
             Source = spec.Source;
         }
 
-        /// <summary>The model id sent to the service.</summary>
+        /// <summary>The model id sent to the service (named as on a job, so the object binds to -Model by property name).</summary>
         public string Model { get; }
+
+        /// <summary>The same id as <see cref="Model"/>, under the name a catalogue entry is usually looked up by.</summary>
+        public string Id => Model;
 
         /// <summary>Q2 or Q3 (what -Model takes).</summary>
         public string Generation { get; }

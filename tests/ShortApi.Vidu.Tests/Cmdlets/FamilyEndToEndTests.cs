@@ -80,5 +80,37 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.EndsWith("last.png", (string)job.Properties["EndImage"].Value);
             Assert.Equal("turbo", job.Properties["Mode"].Value);
         }
+
+        [Fact]
+        public void MaxCost_counts_each_model_at_its_own_price()
+        {
+            // Q3 turbo 1080p is $0.064 a second: 10 s is $0.64, so a $1.50 budget holds two of three pictures.
+            for (var i = 1; i <= 3; i++) Folder.Png($"p{i}.png");
+            var run = Run("'p1.png','p2.png','p3.png' | New-ViduVideoJob @Api -Model Q3 -Prompt x -Mode turbo -Resolution 1080p -Duration 10 -MaxCost 1.50 -ThrottleLimit 1");
+            Assert.Equal(2, Emulator.State.AcceptedJobs.Count);
+            Assert.All(Emulator.State.AcceptedJobs, job => Assert.Equal(0.64m, job.Amount));
+            var refused = Assert.Single(run.Errors);
+            Assert.StartsWith("ShortApi.BudgetExceeded", refused.FullyQualifiedErrorId);
+        }
+
+        [Theory]
+        [InlineData("videos")]
+        [InlineData("images")]
+        public void Either_result_list_name_is_read_for_every_kind(string field)
+        {
+            Emulator.Options.ResultField = field;
+            Folder.Png("a.png");
+            Folder.Png("b.png");
+            var run = Run(string.Join("\n",
+                "$jobs = @(",
+                "  New-ViduVideoJob @Api -Prompt x -Image a.png -EndImage b.png",
+                "  New-ViduVideoJob @Api -Prompt x -TextToVideo -Model Q3",
+                "  New-ViduVideoJob @Api -Prompt x -ReferenceImage a.png,b.png -Model Q3",
+                ")",
+                "$jobs | Save-ViduVideo @Api -Path videos -PollInterval 0.2"));
+            Assert.Empty(run.Errors);
+            Assert.Equal(3, run.Output.Count);
+            Assert.All(run.Output, saved => Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(((FileInfo)saved.BaseObject).FullName), 4, 4)));
+        }
     }
 }
