@@ -133,8 +133,13 @@ Remove-Item Env:SHORTAPI_NO_HISTORY -ErrorAction SilentlyContinue
 "@
 }
 
-function Get-StartupScript([string] $ModulePath) {
-    if ($ModulePath) { "Import-Module '$ModulePath'; exit 0" } else { 'exit 0' }
+# A child session's script for the start-up benchmark: the import and the first command (its objects discarded, so
+# only the module's work is timed, not PowerShell's first table on screen), timed by a stopwatch; the last line of
+# its output is that time in ms. Without a module it only prints 0.
+function Get-StartupScript([string] $ModulePath, [string] $FirstCommand) {
+    if (-not $ModulePath) { return "'0'; exit 0" }
+    $call = if ($FirstCommand) { "`$null = $FirstCommand; " } else { '' }
+    "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; $call`$w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture); exit 0"
 }
 
 Export-ModuleMember -Function Get-ModulePipelineScript, Get-PlainScript, Get-MemoryScript, Get-LargeBatchScript, Get-SoakScript, Get-HistoryScript, Get-StartupScript
