@@ -9,6 +9,7 @@ using System.Management.Automation.Language;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using ShortApi.Vidu.Tests.Support;
 using Xunit;
 using static ShortApi.Vidu.Tests.Emulator.EmulatorCalls;
 
@@ -20,16 +21,7 @@ namespace ShortApi.Vidu.Tests.Emulator
         [Fact]
         public async Task Balance_and_flat_answers_can_be_set_on_the_command_line()
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, "ShortApi.Vidu.Emulator.dll");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { dll, "--balance", "0.3", "--flat-answers", "--exit-on-stdin-close" }) start.ArgumentList.Add(argument);
-            using var emulator = Process.Start(start)!;
+            using var emulator = Start("--balance", "0.3", "--flat-answers", "--exit-on-stdin-close");
             try
             {
                 var firstLine = await emulator.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -145,31 +137,9 @@ namespace ShortApi.Vidu.Tests.Emulator
             }
         }
 
-        private static Process Start(params string[] arguments)
-        {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ShortApi.Vidu.Emulator.dll"));
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            return Process.Start(start)!;
-        }
+        private static Process Start(params string[] arguments) => EmulatorProcess.Start(arguments);
 
-        private static void Stop(Process emulator)
-        {
-            try
-            {
-                if (!emulator.HasExited) emulator.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // never started, or already gone
-            }
-        }
+        private static void Stop(Process emulator) => EmulatorProcess.Stop(emulator);
 
         private static HttpRequestMessage Create(Uri baseUri) =>
             new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, "/api/v1/job/create"))

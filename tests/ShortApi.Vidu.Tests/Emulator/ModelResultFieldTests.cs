@@ -118,29 +118,12 @@ namespace ShortApi.Vidu.Tests.Emulator
         [Fact]
         public async Task The_command_line_names_lists_per_model_and_the_Q2_text_720p_start()
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, "ShortApi.Vidu.Emulator.dll");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                dll, "--job-seconds", "0", "--result-field-for", Q3Text + "=videos", "--result-field-for", Q2Text + "=images",
-                "--result-field", "videos", "--q2-text-720p-start", "0.075", "--exit-on-stdin-close",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
+            using var process = EmulatorProcess.Start(
+                "--job-seconds", "0", "--result-field-for", Q3Text + "=videos", "--result-field-for", Q2Text + "=images",
+                "--result-field", "videos", "--q2-text-720p-start", "0.075", "--exit-on-stdin-close");
             try
             {
-                var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                // The first line is always $env:SHORTAPI_BASE_URL = '<address>'.
-                var baseUri = new Uri(firstLine!.Split('\'')[1]);
+                var baseUri = await EmulatorProcess.ReadBaseUriAsync(process);
                 using var options = JsonDocument.Parse(await WireClient.GetStringAsync(new Uri(baseUri, "/_emulator/options")));
                 Assert.Equal("videos", options.RootElement.GetProperty("resultFieldByModel").GetProperty(Q3Text).GetString());
                 Assert.Equal(0.075m, options.RootElement.GetProperty("q2TextCharge720pStart").GetDecimal());
@@ -159,7 +142,7 @@ namespace ShortApi.Vidu.Tests.Emulator
             }
             finally
             {
-                if (!process.HasExited) process.Kill();
+                EmulatorProcess.Stop(process);
             }
         }
 
@@ -170,14 +153,7 @@ namespace ShortApi.Vidu.Tests.Emulator
         [InlineData("--q2-text-720p-start", "cheap")]
         public async Task A_bad_value_on_the_command_line_exits_with_code_2(string option, string value)
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ShortApi.Vidu.Emulator.dll"), option, value }) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
+            using var process = EmulatorProcess.Start(option, value);
             var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(2, process.ExitCode);
