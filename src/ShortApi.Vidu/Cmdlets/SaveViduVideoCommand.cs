@@ -16,6 +16,10 @@ namespace ShortApi.Vidu.Commands
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
         private const int ProgressId = 3;
+
+        // Fed by a pipeline, this line sits under the one of the command before it (Wait-ViduVideoJob), so New | Wait | Save
+        // draw as one tree. A parent that is not shown (other input) or already done leaves this line at the top.
+        private int ParentProgressId => MyInvocation.ExpectingInput ? WaitViduVideoJobCommand.ProgressId : -1;
         private const string ProgressActivity = "Saving videos";
         private int _received;
         private DownloadBatch? _downloads;
@@ -107,7 +111,7 @@ namespace ShortApi.Vidu.Commands
             }
             Drain(TimeSpan.Zero);
             ReportProgress(final: true); // the last count is shown, however recently the line was drawn
-            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = ParentProgressId });
         }
 
         /// <inheritdoc />
@@ -231,7 +235,7 @@ namespace ShortApi.Vidu.Commands
             _lastProgress = DateTime.UtcNow;
             var waiting = _watch?.PendingCount ?? 0;
             // A new record each time: a host may keep the records it is given, and must see each as it was.
-            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_saved + _failed} of {_received} finished · {_saved} saved · {_downloads!.Active} downloading · {waiting} waiting · {_failed} failed · {Elapsed()}") { PercentComplete = _received > 0 ? Math.Min(100, (_saved + _failed) * 100 / _received) : 0 });
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_saved + _failed} of {_received} finished · {_saved} saved · {_downloads!.Active} downloading · {waiting} waiting · {_failed} failed · {Elapsed()}") { PercentComplete = _received > 0 ? Math.Min(100, (_saved + _failed) * 100 / _received) : 0, ParentActivityId = ParentProgressId });
         }
     }
 }

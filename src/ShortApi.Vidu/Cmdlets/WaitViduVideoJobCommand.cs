@@ -12,7 +12,11 @@ namespace ShortApi.Vidu.Commands
     public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
-        private const int ProgressId = 2;
+        internal const int ProgressId = 2;
+
+        // Fed by a pipeline, this line sits under the one of the command before it (New-ViduVideoJob), so New | Wait | Save
+        // draw as one tree. A parent that is not shown (other input) or already done leaves this line at the top.
+        private int ParentProgressId => MyInvocation.ExpectingInput ? SubmitProgress.ActivityId : -1;
         private const string ProgressActivity = "Waiting for video jobs";
         private JobWatch? _watch;
         private int _total;
@@ -82,7 +86,7 @@ namespace ShortApi.Vidu.Commands
                 Drain(wait);
             }
             ReportProgress(final: true); // the last count is shown, however recently the line was drawn
-            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = ParentProgressId });
         }
 
         /// <inheritdoc />
@@ -170,7 +174,7 @@ namespace ShortApi.Vidu.Commands
             _lastProgress = DateTime.UtcNow;
             var running = _watch?.PendingCount ?? 0;
             // A new record each time: a host may keep the records it is given, and must see each as it was.
-            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_succeeded + _failed} of {_total} finished · {_succeeded} succeeded · {running} running · {_failed} failed · {Elapsed()}") { PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : 0 });
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_succeeded + _failed} of {_total} finished · {_succeeded} succeeded · {running} running · {_failed} failed · {Elapsed()}") { PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : 0, ParentActivityId = ParentProgressId });
         }
     }
 }

@@ -32,8 +32,9 @@ namespace ShortApi.Vidu.Commands
         /// property (a job read back from Import-Csv, Import-Clixml or ConvertFrom-Json, a file from Save-ViduVideo).
         /// Other objects are refused, so that, say, a process's Id is never taken for a job id.
         /// </summary>
+        /// <remarks>An array, so -InputObject $jobs takes a whole list as a pipeline of them would.</remarks>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JobSet)]
-        public PSObject? InputObject { get; set; }
+        public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
         /// <summary>The most status queries per second across all jobs of this process (default 10), so a large batch never floods the service.</summary>
         [Parameter]
@@ -70,7 +71,8 @@ namespace ShortApi.Vidu.Commands
         {
             if (ParameterSetName == JobSet)
             {
-                if (ReadInput(InputObject) is (VideoJob job, bool live)) yield return (job, live);
+                foreach (var input in InputObject)
+                    if (ReadInput(input) is (VideoJob job, bool live)) yield return (job, live);
                 yield break;
             }
             foreach (var id in JobId)
