@@ -150,6 +150,8 @@ function Invoke-ChildPwsh {
         [string] $StandardOutput,
         [string] $StandardError,
         [string] $WorkingDirectory,
+        # With -PassThru: the child's standard input stays open for the caller to write to (a line it waits for).
+        [switch] $RedirectInput,
         [switch] $PassThru
     )
     $pwsh = Get-PwshCommand
@@ -158,6 +160,7 @@ function Invoke-ChildPwsh {
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
+    $info.RedirectStandardInput = [bool]$RedirectInput
     if ($WorkingDirectory) { $info.WorkingDirectory = $WorkingDirectory }
     $info.Environment['NO_COLOR'] = '1' # plain text errors, readable in test messages
     foreach ($key in $Environment.Keys) {

@@ -46,12 +46,20 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorState State => runtime.State;
 
     /// <summary>Binds both listeners on 127.0.0.1 and returns once they accept connections.</summary>
-    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    public static Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(EmulatorOptions, CancellationToken)"/>, on <paramref name="clock"/>: job progress, waits
+    /// (<c>late</c>, <c>slow</c>, the create delay) and timestamps follow it, so a test can move time itself instead of sleeping.
+    /// </summary>
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
 
-        var runtime = new EmulatorRuntime(options, TimeProvider.System);
+        var runtime = new EmulatorRuntime(options, clock);
         ListenOptions? apiListener = null;
         ListenOptions? cdnListener = null;
 

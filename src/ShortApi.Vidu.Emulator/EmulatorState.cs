@@ -19,7 +19,6 @@ public sealed class EmulatorState
     private readonly QueryRateMeter queryRate;
     private readonly BalanceAccount balance;
     private readonly StateChangeSignal changed = new();
-    private readonly TimeProvider clock;
     private int createsReceived;
     private int createsAccepted;
     private int createsRefused;
@@ -29,7 +28,6 @@ public sealed class EmulatorState
 
     internal EmulatorState(TimeProvider clock, EmulatorOptions options)
     {
-        this.clock = clock;
         queryRate = new QueryRateMeter(clock);
         balance = new BalanceAccount(options);
     }
@@ -95,7 +93,10 @@ public sealed class EmulatorState
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must not be negative (or must be Timeout.InfiniteTimeSpan).");
         }
 
-        long started = clock.GetTimestamp();
+        // The patience is real time even when the emulator runs on a test's clock: a test that waits for the wrong
+        // thing must fail, not hang until someone moves its clock.
+        TimeProvider patience = TimeProvider.System;
+        long started = patience.GetTimestamp();
         while (true)
         {
             // Taken before the check: a change between the check and the wait still completes it.
@@ -105,7 +106,7 @@ public sealed class EmulatorState
                 return;
             }
 
-            TimeSpan left = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - clock.GetElapsedTime(started);
+            TimeSpan left = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - patience.GetElapsedTime(started);
             bool outOfTime = left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero;
             if (outOfTime || !await ChangesWithinAsync(change, left, cancellationToken).ConfigureAwait(false))
             {
@@ -245,7 +246,7 @@ public sealed class EmulatorState
     {
         try
         {
-            await change.WaitAsync(left, clock, cancellationToken).ConfigureAwait(false);
+            await change.WaitAsync(left, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TimeoutException)

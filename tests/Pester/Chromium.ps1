@@ -1,7 +1,7 @@
 # Dot-sourced by tests that open a page in a real browser: finds a Chromium, starts it headless with a DevTools port
 # (--no-sandbox because CI runs as root; --disable-dev-shm-usage because containers have a small /dev/shm),
 # and drives one page over the DevTools protocol (a WebSocket, no libraries). Every wait is bounded and ends when what
-# it waits for has happened (the port file, the load event, a command's answer), never after a fixed sleep. Nothing here touches the page under test: the checks
+# it waits for has happened (the line saying it listens, the load event, a command's answer), never after a fixed sleep. Nothing here touches the page under test: the checks
 # run through Runtime.evaluate, which the page's Content-Security-Policy does not govern.
 
 function Find-Chromium {
@@ -24,22 +24,24 @@ function Start-HeadlessChromium([string] $Chromium, [string] $ProfileFolder, [in
     $info.RedirectStandardError = $true
     $process = [Diagnostics.Process]::Start($info)
     $null = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
-    # Chromium writes its port to DevToolsActivePort once it listens; the port is free by construction (0).
-    $portFile = Join-Path $ProfileFolder 'DevToolsActivePort'
+    # Chromium says on standard error when it listens: "DevTools listening on ws://127.0.0.1:<port>/devtools/browser/<id>".
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-    while (-not ((Test-Path -LiteralPath $portFile) -and (Get-Content -LiteralPath $portFile -ErrorAction SilentlyContinue | Select-Object -First 1))) {
-        if ($process.HasExited) { throw "Chromium exited with code $($process.ExitCode) before listening: $($stderr.Result)" }
-        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill($true); throw "Chromium did not open its DevTools port within $TimeoutSec s." }
-        Start-Sleep -Milliseconds 50
+    $said = [Collections.Generic.List[string]]::new()
+    $browserSocket = $null
+    while (-not $browserSocket) {
+        $read = $process.StandardError.ReadLineAsync()
+        if (-not $read.Wait([Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { $process.Kill($true); throw "Chromium did not open its DevTools port within $TimeoutSec s: $($said -join ' | ')" }
+        if ($null -eq $read.Result) { throw "Chromium exited with code $(if ($process.WaitForExit(5000)) { $process.ExitCode }) before listening: $($said -join ' | ')" }
+        $said.Add($read.Result)
+        if ($read.Result -match 'DevTools listening on (ws://\S+)') { $browserSocket = $Matches[1] }
     }
-    $port = [int](Get-Content -LiteralPath $portFile | Select-Object -First 1)
-    # The first tab is listed a moment after the port opens.
-    while (-not ($page = (Invoke-RestMethod "http://127.0.0.1:$port/json/list" -TimeoutSec 10) | ForEach-Object { $_ } | Where-Object type -EQ 'page' | Select-Object -First 1)) {
-        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill($true); throw "Chromium listed no page within $TimeoutSec s." }
-        Start-Sleep -Milliseconds 50
-    }
-    [pscustomobject]@{ Process = $process; Port = $port; PageSocket = $page.webSocketDebuggerUrl }
+    $null = $process.StandardError.ReadToEndAsync()
+    $port = ([uri]$browserSocket).Port
+    # A page of our own, made through the browser's connection: its answer is the event, nothing to poll for.
+    $browser = New-DevToolsSession $browserSocket
+    try { $target = Invoke-DevTools $browser 'Target.createTarget' @{ url = 'about:blank' } -TimeoutSec $TimeoutSec }
+    finally { $browser.Socket.Dispose() }
+    [pscustomobject]@{ Process = $process; Port = $port; PageSocket = "ws://127.0.0.1:$port/devtools/page/$($target.targetId)" }
 }
 
 # One DevTools connection: commands get ids, answers are matched by id, events are kept in order.

@@ -31,7 +31,7 @@ Describe 'A session killed (kill -9) while creates are on the wire' {
             $session.WaitForExit()
         }
         # Every connection the dead session left is seen gone, so no create can still be arriving.
-        $final = Wait-EmulatorState $emulator { param($s) $s.createsInFlight -eq 0 }
+        $final = Wait-EmulatorCount $emulator @{ createsInFlightAtMost = 0 }
 
         $listing = Join-Path $work 'killed-listing.json'
         $list = "Import-Module '$ModulePath'; Get-ViduVideoJob -LastBatch -NoRefresh | Select-Object JobId, @{ n = 'Status'; e = { [string]`$_.Status } }, Image | ConvertTo-Json -AsArray | Set-Content '$listing'"
@@ -77,7 +77,6 @@ Describe 'Two sessions on one history' {
     BeforeAll {
         $emulator = Start-ViduEmulator -ArgumentList '--job-seconds', '30'
         $history = Join-Path $work 'shared-batches.jsonl'
-        $marker = Join-Path $work 'shared-batches.go'
         $environment = @{ SHORTAPI_BASE_URL = $emulator.BaseUri; SHORTAPI_KEY = $emulator.ApiKey; SHORTAPI_HISTORY_PATH = $history }
         $picturesA = Join-Path $work 'session-a'
         $picturesB = Join-Path $work 'session-b'
@@ -85,23 +84,23 @@ Describe 'Two sessions on one history' {
         $null = Copy-SampleImages $picturesA 2
         $null = Copy-SampleImages $picturesB 3
 
-        # Session A: its batch, then it waits (alive) for the marker, then lists its last batch.
+        # Session A: its batch, then it waits (alive) for a line on its standard input, then lists its last batch.
         $scriptA = @"
 Import-Module '$ModulePath'
 Get-ChildItem '$picturesA' -Filter *.png | New-ViduVideoJob -Prompt a | ForEach-Object { "A-JOB `$(`$_.JobId)" }
 'A-READY'
-`$deadline = (Get-Date).AddMinutes(2)
-while (-not (Test-Path '$marker')) { if ((Get-Date) -gt `$deadline) { 'A-GAVE-UP'; exit 3 }; Start-Sleep -Milliseconds 20 }
+if ([Console]::In.ReadLine() -ne 'go') { 'A-GAVE-UP'; exit 3 }
 (Get-ViduVideoJob -LastBatch -NoRefresh).JobId | ForEach-Object { "A-LAST `$_" }
 "@
-        $sessionA = Invoke-ChildPwsh -Command $scriptA -Environment $environment -PassThru
+        $sessionA = Invoke-ChildPwsh -Command $scriptA -Environment $environment -PassThru -RedirectInput
         $linesA = [Collections.Generic.List[string]]::new()
         try {
             $null = Wait-ChildLine $sessionA '^A-READY$' $linesA
             $sessionB = Invoke-ChildPwshWithin -Environment $environment -Command "Import-Module '$ModulePath'; Get-ChildItem '$picturesB' -Filter *.png | New-ViduVideoJob -Prompt b | ForEach-Object { 'B-JOB ' + `$_.JobId }"
-            $null = New-Item -ItemType File $marker
+            $sessionA.StandardInput.WriteLine('go')
+            $sessionA.StandardInput.Close()
             $restA = $sessionA.StandardOutput.ReadToEndAsync()
-            if (-not $sessionA.WaitForExit(60000)) { throw 'Session A did not end within 60 s of the marker.' }
+            if (-not $sessionA.WaitForExit(60000)) { throw 'Session A did not end within 60 s of being told to go on.' }
             $linesA.AddRange([string[]]($restA.Result -split "`r?`n"))
         }
         finally {

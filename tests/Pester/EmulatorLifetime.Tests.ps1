@@ -1,6 +1,6 @@
 # 'build.ps1 Emulator' must not leave the emulator behind: it stops with the PowerShell that started it, however that
-# PowerShell ends. Each case starts the task in a child pwsh on a free port, waits until the port answers, ends the
-# child, and waits (bounded) for the port to fall silent and the emulator process to be gone.
+# PowerShell ends. Each case starts the task in a child pwsh on a free port, waits until the port answers, holds a
+# question open on it, ends the child, and waits (bounded) for that connection to end and the emulator process to be gone.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
 
@@ -51,10 +51,21 @@ Describe 'build.ps1 Emulator stops with the PowerShell that started it' {
             $emulator = @(Get-EmulatorProcess $port)
             $emulator.Count | Should -Be 1 -Because 'the process check must see the emulator while it runs'
 
+            # A question the emulator holds open for ten minutes: its connection ends only when the emulator does,
+            # which is the event to wait for (no polling of the port).
+            Add-Type -AssemblyName System.Net.Http
+            $http = [Net.Http.HttpClient]::new()
+            $http.Timeout = [Threading.Timeout]::InfiniteTimeSpan
+            $held = $http.GetAsync("http://127.0.0.1:$port/_emulator/wait?createsReceived=1&timeoutMs=600000")
+
             if ($Signal -eq 'SIGTERM') { & $kill.Source -TERM $child.Id } else { $child.Kill() } # Kill(): SIGKILL, this process only
 
             $child.WaitForExit(30000) | Should -BeTrue -Because "the PowerShell running build.ps1 ends on $Signal"
-            Wait-Until { -not (Test-PortAnswers $port) } "port $port should stop answering after $Signal to the PowerShell that started the emulator"
+            try { $held.Wait([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because "the emulator should end, and its connections with it, after $Signal to the PowerShell that started it" }
+            catch [AggregateException] { } # cut rather than answered as the emulator stopped: an ending all the same
+            $http.Dispose()
+            # Answered or cut, the question's end says the emulator is stopping; its listener and process go just after.
+            Wait-Until { -not (Test-PortAnswers $port) } "port $port should stop answering after $Signal"
             Wait-Until { -not (Get-EmulatorProcess $port) } "no emulator for port $port should remain after $Signal"
         }
         finally {

@@ -108,7 +108,7 @@ Describe 'A batch whose session dies' {
             $null = Wait-EmulatorCount $emulator @{ createsReceived = 6 }
             Stop-ProcessTree $session
             $session.WaitForExit()
-            $null = Wait-EmulatorState $emulator { param($s) $s.createsInFlight -eq 0 }
+            $null = Wait-EmulatorCount $emulator @{ createsInFlightAtMost = 0 }
             $atKill = Get-EmulatorStats $emulator
             $atKill.createsAccepted | Should -Be 5 -Because 'the held create went with its client'
             @(Get-ChildItem $videos -Filter *.mp4 -ErrorAction SilentlyContinue).Count | Should -Be 0

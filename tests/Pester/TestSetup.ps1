@@ -56,8 +56,9 @@ function Invoke-SampleBatch([int] $Count, [hashtable] $Api, [string] $Work, [int
 
 # Events to wait on, instead of sleeping.
 
-# Blocks on the emulator's own /_emulator/wait until every named count reaches its number, e.g.
-# Wait-EmulatorCount $emulator @{ createsAccepted = 3 }; returns the stats then, and throws with the counts on timeout.
+# Blocks on the emulator's own /_emulator/wait until every named count reaches its number, or falls to it when
+# named with the suffix AtMost, e.g. Wait-EmulatorCount $emulator @{ createsAccepted = 3; createsInFlightAtMost = 0 };
+# returns the stats then, and throws with the counts on timeout.
 function Wait-EmulatorCount($Emulator, [hashtable] $Count, [int] $TimeoutMs = 60000) {
     $query = ($Count.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join '&'
     $uri = "$($Emulator.BaseUri.TrimEnd('/'))/_emulator/wait?$query&timeoutMs=$TimeoutMs"
@@ -72,18 +73,6 @@ function Wait-EmulatorCount($Emulator, [hashtable] $Count, [int] $TimeoutMs = 60
     finally { $client.Dispose() }
     if ([int]$response.StatusCode -ne 200) { throw "The emulator did not reach $query within $TimeoutMs ms (HTTP $([int]$response.StatusCode)): $content" }
     $content | ConvertFrom-Json
-}
-
-# Polls /_emulator/stats until $Condition (given the stats as its one argument) is true, for states /_emulator/wait
-# cannot name (such as createsInFlight falling to 0); returns those stats, throws with the last ones on timeout.
-function Wait-EmulatorState($Emulator, [scriptblock] $Condition, [int] $TimeoutSec = 60) {
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-    while ($true) {
-        $stats = Get-EmulatorStats $Emulator
-        if (& $Condition $stats) { return $stats }
-        if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not reach { $Condition } within $TimeoutSec s: $($stats | ConvertTo-Json -Compress)" }
-        Start-Sleep -Milliseconds 20
-    }
 }
 
 # Reads a child's standard output line by line until a line matches $Pattern; every line read is added to $Lines.

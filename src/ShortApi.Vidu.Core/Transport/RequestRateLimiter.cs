@@ -21,11 +21,21 @@ namespace ShortApi.Vidu.Transport
         private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-        /// <summary>Creates a limiter.</summary>
-        public RequestRateLimiter(double ratePerSecond)
+        private readonly Func<DateTimeOffset> _now;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+        /// <summary>Creates a limiter on the system clock.</summary>
+        public RequestRateLimiter(double ratePerSecond) : this(ratePerSecond, null, null)
+        {
+        }
+
+        /// <summary>Creates a limiter on a given clock and wait (tests pin the spacing without waiting in real time).</summary>
+        internal RequestRateLimiter(double ratePerSecond, Func<DateTimeOffset>? now, Func<TimeSpan, CancellationToken, Task>? delay)
         {
             Check(ratePerSecond);
             _baseRate = ratePerSecond;
+            _now = now ?? (() => DateTimeOffset.UtcNow);
+            _delay = delay ?? Task.Delay;
         }
 
         /// <summary>The cap a shared limiter has when no command names one.</summary>
@@ -104,15 +114,15 @@ namespace ShortApi.Vidu.Transport
             DateTimeOffset slot;
             lock (_gate)
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = _now();
                 slot = Max(now, Max(_nextSlot, _pausedUntil));
                 // 5 % under the cap, so network jitter that bunches two requests together cannot push the
                 // server's count for any one-second window over it.
                 var rate = _commandCaps.Count > 0 ? Min(_commandCaps) : _baseRate;
                 _nextSlot = slot + TimeSpan.FromSeconds(1.0 / (rate * 0.95));
             }
-            var wait = slot - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            var wait = slot - _now();
+            if (wait > TimeSpan.Zero) await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

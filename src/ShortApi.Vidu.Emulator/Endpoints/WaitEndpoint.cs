@@ -11,7 +11,8 @@ namespace ShortApi.Vidu.Emulator;
 
 /// <summary>
 /// <c>GET /_emulator/wait?createsReceived=N&amp;...&amp;timeoutMs=T</c>: answers the stats once every named count has
-/// reached its number, or 408 with the stats when the time runs out. Lets a test in another process wait on events instead of sleeping.
+/// reached its number (or, named with the suffix <c>AtMost</c>, fallen to it: <c>createsInFlightAtMost=0</c>), or 408
+/// with the stats when the time runs out. Lets a test in another process wait on events instead of sleeping.
 /// </summary>
 internal sealed class WaitEndpoint
 {
@@ -25,7 +26,11 @@ internal sealed class WaitEndpoint
         ["queriesReceived"] = state => state.QueriesReceived,
         ["downloadsServed"] = state => state.DownloadsServed,
         ["cdnRequests"] = state => state.CdnRequests.Count,
+        ["createsInFlight"] = state => state.CreatesInFlight,
     };
+
+    /// <summary>A name ending in this waits for the count to fall to the number (createsInFlightAtMost=0: no create on the wire).</summary>
+    private const string AtMostSuffix = "AtMost";
 
     private readonly EmulatorRuntime runtime;
 
@@ -36,7 +41,7 @@ internal sealed class WaitEndpoint
 
     public async Task HandleAsync(HttpContext http)
     {
-        List<(Func<EmulatorState, int> Count, int AtLeast)> targets;
+        List<Target> targets;
         int timeoutMs;
         try
         {
@@ -53,7 +58,7 @@ internal sealed class WaitEndpoint
             int status = StatusCodes.Status200OK;
             try
             {
-                await runtime.State.WaitUntilAsync(state => targets.All(target => target.Count(state) >= target.AtLeast), TimeSpan.FromMilliseconds(timeoutMs), abort);
+                await runtime.State.WaitUntilAsync(state => targets.All(target => target.HoldsFor(state)), TimeSpan.FromMilliseconds(timeoutMs), abort);
             }
             catch (TimeoutException)
             {
@@ -65,9 +70,9 @@ internal sealed class WaitEndpoint
     }
 
     /// <summary>The counts to wait for and the timeout; throws <see cref="FormatException"/> for an unknown name or a bad number.</summary>
-    private static (List<(Func<EmulatorState, int> Count, int AtLeast)> Targets, int TimeoutMs) Read(IQueryCollection query)
+    private static (List<Target> Targets, int TimeoutMs) Read(IQueryCollection query)
     {
-        var targets = new List<(Func<EmulatorState, int>, int)>();
+        var targets = new List<Target>();
         int timeoutMs = DefaultTimeoutMs;
         foreach ((string name, StringValues values) in query)
         {
@@ -78,11 +83,15 @@ internal sealed class WaitEndpoint
             }
             else if (Counts.TryGetValue(name, out Func<EmulatorState, int>? count))
             {
-                targets.Add((count, number));
+                targets.Add(new Target(count, number, AtMost: false));
+            }
+            else if (name.EndsWith(AtMostSuffix, StringComparison.Ordinal) && Counts.TryGetValue(name[..^AtMostSuffix.Length], out Func<EmulatorState, int>? falling))
+            {
+                targets.Add(new Target(falling, number, AtMost: true));
             }
             else
             {
-                throw new FormatException($"unknown parameter {name}; wait for any of {string.Join(", ", Counts.Keys)} (and give timeoutMs)");
+                throw new FormatException($"unknown parameter {name}; wait for any of {string.Join(", ", Counts.Keys)}, each at least the number or, with the suffix {AtMostSuffix}, at most (and give timeoutMs)");
             }
         }
 
@@ -98,4 +107,10 @@ internal sealed class WaitEndpoint
         values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out int number)
             ? number
             : throw new FormatException($"{name} must be given once, as a whole number that is not negative");
+
+    /// <summary>One count to wait for: at least <see cref="Number"/>, or with <see cref="AtMost"/> at most.</summary>
+    private sealed record Target(Func<EmulatorState, int> Count, int Number, bool AtMost)
+    {
+        public bool HoldsFor(EmulatorState state) => AtMost ? Count(state) <= Number : Count(state) >= Number;
+    }
 }

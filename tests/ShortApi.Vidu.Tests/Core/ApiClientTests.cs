@@ -14,6 +14,7 @@ using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Transport;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ShortApi.Vidu.Tests.Core
@@ -27,18 +28,22 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public async Task A_job_is_created_queried_through_its_states_and_finishes_with_a_url()
         {
-            await using var emulator = await Emulators.StartAsync();
+            // The emulator's clock moves only when the test moves it, so every state is seen whatever the machine's speed.
+            var clock = new FakeTimeProvider();
+            await using var emulator = await Emulators.StartAsync(clock, o => o.JobDuration = TimeSpan.FromSeconds(10));
             var client = emulator.Client();
             var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
             Assert.Equal(0.275m, created.Amount);
             var seen = new List<int>();
-            JobSnapshot state;
-            do
+            JobSnapshot state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
+            seen.Add(state.StatusCode);
+            foreach (var step in new[] { TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(4) })
             {
+                clock.Advance(step);
                 state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
                 seen.Add(state.StatusCode);
-                await Task.Delay(100);
-            } while (state.Status != JobStatus.Succeeded);
+            }
+            Assert.Equal(JobStatus.Succeeded, state.Status);
             Assert.Equal(0, seen.First());
             Assert.Contains(1, seen);
             Assert.StartsWith(emulator.CdnUri.AbsoluteUri, state.VideoUrls.Single());
@@ -173,14 +178,17 @@ namespace ShortApi.Vidu.Tests.Core
         public async Task Create_is_retried_when_the_connection_never_opened_and_lands_once_the_server_is_up()
         {
             var port = FreePort();
+            // The client's own log says when a try has failed and it is about to retry: the event to start the server on.
+            var retrying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var options = new ApiClientOptions(new Uri($"http://127.0.0.1:{port}/"), new ApiKey("emulator-key"))
             {
                 MaxRetries = 200,
                 RetryInterval = TimeSpan.FromMilliseconds(100),
                 MaxRetryInterval = TimeSpan.FromMilliseconds(200),
+                Log = line => { if (line.Contains("Retrying in")) retrying.TrySetResult(); },
             };
             var create = new ApiClient(options).CreateJobAsync(UrlRequest(), CancellationToken.None);
-            await Task.Delay(400);
+            await retrying.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.False(create.IsCompleted);
             await using var emulator = await Emulators.StartAsync(o => o.Port = port);
             var created = await create;

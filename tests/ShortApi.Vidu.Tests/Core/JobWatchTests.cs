@@ -9,6 +9,7 @@ using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Tests.Support;
 using ShortApi.Vidu.Watching;
 using ShortApi.Vidu.Wire;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ShortApi.Vidu.Tests.Core
@@ -68,17 +69,25 @@ namespace ShortApi.Vidu.Tests.Core
         public async Task Stopping_then_taking_then_listing_the_rest_accounts_for_every_job_exactly_once()
         {
             // Jobs finish all around the moment the wait is stopped: each must end up taken or remaining, never both,
-            // never neither (a job finishing between "take" and "list the rest" used to vanish).
-            await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(400));
+            // never neither (a job finishing between "take" and "list the rest" used to vanish). The emulator runs on a
+            // test clock: jobs are made 10 ms apart, and each round moves the clock further just as it stops, so the
+            // polling already under way discovers a different number of endings while the stop happens.
+            var clock = new FakeTimeProvider();
+            await using var emulator = await Emulators.StartAsync(clock, o => o.JobDuration = TimeSpan.FromMilliseconds(100));
             var client = emulator.Client();
             for (var round = 0; round < 8; round++)
             {
                 var ids = new List<string>();
-                for (var i = 0; i < 12; i++) ids.Add((await Create(client)).JobId);
+                for (var i = 0; i < 12; i++)
+                {
+                    ids.Add((await Create(client)).JobId);
+                    clock.Advance(TimeSpan.FromMilliseconds(10));
+                }
                 using var watch = Watch(client, 0.02);
                 foreach (var id in ids) watch.Add(new VideoJob(id));
-                await emulator.State.WaitUntilAsync(s => s.QueriesReceived > 0, TimeSpan.FromSeconds(30));
-                await Task.Delay(round * 60);
+                var queriesBefore = emulator.State.QueriesReceived;
+                await emulator.State.WaitUntilAsync(s => s.QueriesReceived > queriesBefore, TimeSpan.FromSeconds(30));
+                clock.Advance(TimeSpan.FromMilliseconds(round * 15));
                 await watch.StopPollingAsync(TimeSpan.FromSeconds(30));
                 var taken = new List<string>();
                 while (watch.TryTake(out var result, TimeSpan.Zero, CancellationToken.None)) taken.Add(result!.Job.JobId);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ShortApi.Vidu.Transport;
 using Xunit;
 
@@ -37,5 +38,25 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public void Each_endpoint_has_its_own_limiter() =>
             Assert.NotSame(RequestRateLimiter.ForEndpoint(new Uri("https://a.example.com/")), RequestRateLimiter.ForEndpoint(new Uri("https://b.example.com/")));
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_pause_after_a_429_holds_the_next_slot_back_and_spacing_resumes_after_it()
+        {
+            var now = DateTimeOffset.UtcNow;
+            var waits = new System.Collections.Generic.List<TimeSpan>();
+            var limiter = new RequestRateLimiter(10, () => now, (wait, _) => { waits.Add(wait); return System.Threading.Tasks.Task.CompletedTask; });
+            await limiter.WaitAsync(System.Threading.CancellationToken.None);
+            limiter.PauseUntil(now.AddSeconds(5));
+            await limiter.WaitAsync(System.Threading.CancellationToken.None);
+            await limiter.WaitAsync(System.Threading.CancellationToken.None);
+            Assert.Equal(new[] { 5000.0, 5000 + 1000 / 9.5 }, waits.Select(w => Math.Round(w.TotalMilliseconds, 1)).ToArray(), new RoundedComparer());
+        }
+
+        private sealed class RoundedComparer : System.Collections.Generic.IEqualityComparer<double>
+        {
+            public bool Equals(double x, double y) => Math.Abs(x - y) < 1;
+
+            public int GetHashCode(double value) => 0;
+        }
     }
 }

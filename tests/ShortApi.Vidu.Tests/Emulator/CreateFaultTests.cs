@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -88,16 +87,19 @@ namespace ShortApi.Vidu.Tests.Emulator
         [Fact]
         public async Task Late_makes_the_job_at_once_and_answers_only_after_the_wait()
         {
-            await using var emulator = await Emulators.StartAsync();
+            // On a test clock: the answer can only come once the test has moved the clock past the late wait.
+            var clock = new WatchedClock();
+            await using var emulator = await Emulators.StartAsync(clock);
             emulator.EnqueueFaults("create", "late:1500");
-            var clock = Stopwatch.StartNew();
             var sending = CreateAsync(emulator);
 
             await emulator.State.WaitUntilAsync(s => s.CreatesAccepted == 1, Patience);
+            await clock.TimerStartedAsync(TimeSpan.FromMilliseconds(1500), Patience);
+            clock.Advance(TimeSpan.FromMilliseconds(1499));
             Assert.False(sending.IsCompleted, "the answer came before the late wait was over");
-            using var response = await sending;
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            using var response = await sending.WaitAsync(Patience);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(1400), $"answered after {clock.Elapsed}");
             using var json = await JsonOfAsync(response);
             Assert.Equal(Assert.Single(emulator.State.AcceptedJobIds), json.RootElement.GetProperty("data").GetProperty("job_id").GetString());
         }

@@ -109,5 +109,28 @@ namespace ShortApi.Vidu.Tests.Emulator
             using var response = await waiting;
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+
+        [Fact]
+        public async Task The_wait_endpoint_waits_for_a_count_to_fall_when_named_at_most()
+        {
+            // A create held by the create delay on a test clock stays in flight until the test moves the clock.
+            var clock = new WatchedClock();
+            await using var emulator = await Emulators.StartAsync(clock, o => o.CreateDelay = TimeSpan.FromSeconds(5));
+            var sending = CreateAsync(emulator);
+            await emulator.State.WaitUntilAsync(s => s.CreatesInFlight == 1, Patience);
+
+            using (var held = await WireClient.GetAsync(new Uri(emulator.BaseUri, "/_emulator/wait?createsInFlightAtMost=0&timeoutMs=100")))
+            {
+                Assert.Equal(HttpStatusCode.RequestTimeout, held.StatusCode);
+                using var stats = await JsonOfAsync(held);
+                Assert.Equal(1, stats.RootElement.GetProperty("createsInFlight").GetInt32());
+            }
+
+            await clock.TimerStartedAsync(TimeSpan.FromSeconds(5), Patience);
+            clock.Advance(TimeSpan.FromSeconds(5));
+            (await sending.WaitAsync(Patience)).Dispose();
+            using var done = await WireClient.GetAsync(new Uri(emulator.BaseUri, "/_emulator/wait?createsInFlightAtMost=0&createsAccepted=1&timeoutMs=30000"));
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
     }
 }

@@ -10,11 +10,15 @@ namespace ShortApi.Vidu.Tests.Support
     /// <summary>Starts an emulator on free loopback ports and makes clients for it.</summary>
     internal static class Emulators
     {
-        public static Task<EmulatorServer> StartAsync(Action<EmulatorOptions>? configure = null)
+        public static Task<EmulatorServer> StartAsync(Action<EmulatorOptions>? configure = null) =>
+            StartAsync(TimeProvider.System, configure);
+
+        /// <summary>An emulator on <paramref name="clock"/> (a FakeTimeProvider): its jobs advance and its waits end only when the test moves the clock.</summary>
+        public static Task<EmulatorServer> StartAsync(TimeProvider clock, Action<EmulatorOptions>? configure = null)
         {
             var options = new EmulatorOptions { JobDuration = TimeSpan.FromSeconds(1), RandomSeed = 7 };
             configure?.Invoke(options);
-            return EmulatorServer.StartAsync(options);
+            return EmulatorServer.StartAsync(options, clock);
         }
 
         public static ApiClient Client(this EmulatorServer emulator, int retries = 3, double timeoutSeconds = 10,

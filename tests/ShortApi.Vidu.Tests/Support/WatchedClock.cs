@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ShortApi.Vidu.Tests.Support
+{
+    /// <summary>
+    /// A test clock that also says when code starts waiting on it. Moving a clock before the wait it should end has
+    /// begun would leave that wait for ever; waiting for the timer first makes the order certain.
+    /// </summary>
+    internal sealed class WatchedClock : FakeTimeProvider
+    {
+        private readonly ConcurrentQueue<TimeSpan> _started = new ConcurrentQueue<TimeSpan>();
+        private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _started.Enqueue(dueTime);
+            _signal.Release();
+            return timer;
+        }
+
+        /// <summary>Completes once a timer of <paramref name="dueTime"/> has been started on this clock.</summary>
+        public async Task TimerStartedAsync(TimeSpan dueTime, TimeSpan patience)
+        {
+            using var cancel = new CancellationTokenSource(patience);
+            while (true)
+            {
+                foreach (var started in _started)
+                    if (started == dueTime) return;
+                await _signal.WaitAsync(cancel.Token);
+            }
+        }
+    }
+}
