@@ -21,8 +21,6 @@ namespace ShortApi.Vidu.Tests.Core
     /// <summary>Queries, answers, keys and addresses through the request pipeline, against the emulator over real sockets.</summary>
     public class ApiClientQueryTests
     {
-        private static CreateJobRequest UrlRequest(string prompt = "slow dolly in") =>
-            new CreateJobRequest(ImageReference.FromUrl("https://example.com/cat.png"), prompt);
 
         [Theory]
         [InlineData("500")]
@@ -38,7 +36,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromSeconds(60));
             var client = emulator.Client();
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             emulator.EnqueueFaults("query", fault, fault);
             var state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
             Assert.Equal(JobStatus.Queued, state.Status);
@@ -53,7 +51,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             var client = emulator.Client(retries: 1);
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             emulator.EnqueueFaults("query", fault, fault);
             var error = await Assert.ThrowsAsync<ShortApiException>(() => client.QueryJobAsync(created.JobId, CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.InvalidResponse, error.Kind);
@@ -69,7 +67,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             emulator.EnqueueFaults("create", fault);
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client().CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client().CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal("4001", error.ServiceCode);
             Assert.Equal("emulated error 4001", error.ServiceMessage);
             Assert.Contains("emulated error 4001", error.Message);
@@ -83,7 +81,7 @@ namespace ShortApi.Vidu.Tests.Core
         public async Task A_wrong_key_is_unauthorized_and_never_echoed()
         {
             await using var emulator = await Emulators.StartAsync();
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(key: "sk-wrong-key-123").CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(key: "sk-wrong-key-123").CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.Unauthorized, error.Kind);
             Assert.Equal(401, error.HttpStatus);
             Assert.DoesNotContain("sk-wrong-key-123", error.ToString());
@@ -103,7 +101,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             var client = emulator.Client();
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             emulator.EnqueueFaults("query", "status:7");
             var state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
             Assert.Equal(7, state.StatusCode);
@@ -115,7 +113,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             var client = emulator.Client(retries: 1, timeoutSeconds: 0.5);
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             emulator.EnqueueFaults("query", "slow:5000", "slow:5000");
             var error = await Assert.ThrowsAsync<ShortApiException>(() => client.QueryJobAsync(created.JobId, CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.Timeout, error.Kind);
@@ -127,7 +125,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync(o => o.RetryAfterSeconds = 1);
             emulator.EnqueueFaults("create", "429");
-            await emulator.Client().CreateJobAsync(UrlRequest(), CancellationToken.None);
+            await emulator.Client().CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             var creates = emulator.State.RecordedRequests.Where(r => r.Method == "POST").ToList();
             Assert.Equal(2, creates.Count);
             Assert.True(creates[1].Time - creates[0].Time >= TimeSpan.FromSeconds(0.95));
@@ -139,7 +137,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var emulator = await Emulators.StartAsync(o => o.RetryAfterSeconds = 30);
             emulator.EnqueueFaults("create", "429");
             using var cancel = new CancellationTokenSource(300);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => emulator.Client().CreateJobAsync(UrlRequest(), cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => emulator.Client().CreateJobAsync(Requests.ByUrl(), cancel.Token));
         }
 
         [Fact]
@@ -148,7 +146,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var emulator = await Emulators.StartAsync();
             emulator.EnqueueFaults("create", "503");
             var log = new List<string>();
-            await emulator.Client(log: log.Add).CreateJobAsync(UrlRequest(), CancellationToken.None);
+            await emulator.Client(log: log.Add).CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             Assert.NotEmpty(log);
             Assert.All(log, line => Assert.DoesNotContain(emulator.ApiKey, line));
             Assert.Contains(log, line => line.Contains("Bearer ****"));
@@ -165,7 +163,7 @@ namespace ShortApi.Vidu.Tests.Core
             var waits = new System.Collections.Concurrent.ConcurrentBag<TimeSpan>();
             var limiter = new RequestRateLimiter(10, () => start, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
             var client = emulator.Client(limiter: limiter);
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.QueryJobAsync(created.JobId, CancellationToken.None)));
             var expected = Enumerable.Range(1, 29).Select(k => TimeSpan.FromSeconds(k / 9.5));
             Assert.Equal(expected.Select(w => Math.Round(w.TotalMilliseconds)), waits.OrderBy(w => w).Select(w => Math.Round(w.TotalMilliseconds)));
@@ -177,7 +175,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.Zero);
             var client = emulator.Client();
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             var state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
             var length = await client.DownloadAsync(new Uri(state.VideoUrls.Single()), created.JobId, CancellationToken.None,
                 async m => (await m.Response!.Content.ReadAsByteArrayAsync()).Length);

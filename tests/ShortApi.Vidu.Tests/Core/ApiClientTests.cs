@@ -22,8 +22,6 @@ namespace ShortApi.Vidu.Tests.Core
     /// <summary>The request pipeline against the emulator over real sockets.</summary>
     public class ApiClientTests
     {
-        private static CreateJobRequest UrlRequest(string prompt = "slow dolly in") =>
-            new CreateJobRequest(ImageReference.FromUrl("https://example.com/cat.png"), prompt);
 
         [Fact]
         public async Task A_job_is_created_queried_through_its_states_and_finishes_with_a_url()
@@ -32,7 +30,7 @@ namespace ShortApi.Vidu.Tests.Core
             var clock = new FakeTimeProvider();
             await using var emulator = await Emulators.StartAsync(clock, o => o.JobDuration = TimeSpan.FromSeconds(10));
             var client = emulator.Client();
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             Assert.Equal(0.275m, created.Amount);
             var seen = new List<int>();
             JobSnapshot state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
@@ -87,7 +85,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var emulator = await Emulators.StartAsync(o => o.RetryAfterSeconds = 0);
             emulator.EnqueueFaults("create", fault, fault);
             var log = new List<string>();
-            var created = await emulator.Client(log: log.Add).CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await emulator.Client(log: log.Add).CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             Assert.Equal(3, emulator.State.CreatesReceived);
             Assert.Equal(1, emulator.State.CreatesAccepted);
             Assert.Equal(created.JobId, emulator.State.AcceptedJobIds.Single());
@@ -105,7 +103,7 @@ namespace ShortApi.Vidu.Tests.Core
             // The job exists behind the gateway: a resend would pay for it twice.
             await using var emulator = await Emulators.StartAsync();
             emulator.EnqueueFaults("create", fault);
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5).CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5).CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.CreateOutcomeUnknown, error.Kind);
             Assert.Contains("may or may not exist", error.Message);
             Assert.Equal(1, error.Attempts);
@@ -118,7 +116,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             emulator.EnqueueFaults("create", "bad-charset");
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5).CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5).CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.CreateOutcomeUnknown, error.Kind);
             Assert.Equal(1, emulator.State.CreatesReceived);
             Assert.Equal(1, emulator.State.CreatesAccepted);
@@ -141,7 +139,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync();
             emulator.EnqueueFaults("create", "late:60000");
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5, timeoutSeconds: 2).CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => emulator.Client(retries: 5, timeoutSeconds: 2).CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.CreateOutcomeUnknown, error.Kind);
             Assert.Equal(1, error.Attempts);
             // The client has given up, so nothing more can be sent; the server made the job when it read the request.
@@ -154,7 +152,7 @@ namespace ShortApi.Vidu.Tests.Core
         {
             await using var emulator = await Emulators.StartAsync(o => { o.FlatAnswers = true; o.JobDuration = TimeSpan.FromMilliseconds(100); });
             var client = emulator.Client();
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             Assert.Equal(0.275m, created.Amount);
             await emulator.State.WaitUntilAsync(s => s.CreatesAccepted == 1, TimeSpan.FromSeconds(30));
             JobSnapshot state;
@@ -187,7 +185,7 @@ namespace ShortApi.Vidu.Tests.Core
                 MaxRetryInterval = TimeSpan.FromMilliseconds(200),
                 Log = line => { if (line.Contains("Retrying in")) retrying.TrySetResult(); },
             };
-            var create = new ApiClient(options).CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var create = new ApiClient(options).CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             await retrying.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.False(create.IsCompleted);
             await using var emulator = await Emulators.StartAsync(o => o.Port = port);
@@ -204,7 +202,7 @@ namespace ShortApi.Vidu.Tests.Core
                 MaxRetries = 2,
                 RetryInterval = TimeSpan.FromMilliseconds(10),
             };
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => new ApiClient(options).CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => new ApiClient(options).CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.ConnectionFailed, error.Kind);
             Assert.True(error.ConnectionNeverOpened);
             Assert.Equal(3, error.Attempts);

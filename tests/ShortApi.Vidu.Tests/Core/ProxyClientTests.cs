@@ -20,8 +20,6 @@ namespace ShortApi.Vidu.Tests.Core
     {
         private static readonly NetworkCredential Sign = new NetworkCredential("alice", "pr0xy-S3cret-" + Guid.NewGuid().ToString("N"));
 
-        private static CreateJobRequest UrlRequest() => new CreateJobRequest(ImageReference.FromUrl("https://example.com/cat.png"), "slow dolly in");
-
         private static ApiClient Client(Uri baseUri, string key, ProxySettings? proxy, Action<string>? log = null) =>
             new ApiClient(new ApiClientOptions(ApiEndpoint.Parse(baseUri.AbsoluteUri, "test"), new ApiKey(key))
             {
@@ -41,7 +39,7 @@ namespace ShortApi.Vidu.Tests.Core
             var lines = new ConcurrentQueue<string>();
             var client = Client(emulator.BaseUri, emulator.ApiKey, new ProxySettings(proxy.Uri), lines.Enqueue);
 
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             var state = await client.QueryJobAsync(created.JobId, CancellationToken.None);
             var length = await client.DownloadAsync(new Uri(state.VideoUrls.Single()), created.JobId, CancellationToken.None,
                 async m => (await m.Response!.Content.ReadAsByteArrayAsync()).Length);
@@ -65,7 +63,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var proxy = await ForwardProxy.StartAsync(requireCredentials: Sign);
             var client = Client(emulator.BaseUri, emulator.ApiKey, new ProxySettings(proxy.Uri, Sign));
 
-            var created = await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
 
             Assert.Equal(created.JobId, emulator.State.AcceptedJobIds.Single());
             // The handler answers the challenge: first without, then with Proxy-Authorization; our pipeline never sets it.
@@ -84,7 +82,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var proxy = await ForwardProxy.StartAsync();
             var client = Client(emulator.BaseUri, emulator.ApiKey, new ProxySettings(proxy.Uri, Sign));
 
-            await client.CreateJobAsync(UrlRequest(), CancellationToken.None);
+            await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
 
             Assert.False(Assert.Single(proxy.Requests).HasProxyAuthorization);
             Assert.False(Assert.Single(emulator.State.RecordedRequests).HasProxyAuthorization);
@@ -97,7 +95,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var proxy = await ForwardProxy.StartAsync(requireCredentials: Sign);
             var client = Client(emulator.BaseUri, emulator.ApiKey, new ProxySettings(proxy.Uri));
 
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
 
             Assert.Equal(ShortApiErrorKind.ProxyAuthenticationRequired, error.Kind);
             Assert.Equal(407, error.HttpStatus);
@@ -117,7 +115,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var proxy = await ForwardProxy.StartAsync(requireCredentials: Sign);
             var client = Client(new Uri("https://vidu-api.test/"), "k", new ProxySettings(proxy.Uri));
 
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
 
             Assert.Equal(ShortApiErrorKind.ProxyAuthenticationRequired, error.Kind);
             Assert.True(error.ConnectionNeverOpened);
@@ -179,7 +177,7 @@ namespace ShortApi.Vidu.Tests.Core
             await using var emulator = await Emulators.StartAsync();
             var client = Client(emulator.BaseUri, emulator.ApiKey, ProxySettings.FromWebProxy(new WebProxy(new Uri("ftp://127.0.0.1:21/"))));
 
-            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(UrlRequest(), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None));
 
             Assert.Equal(ShortApiErrorKind.ConnectionFailed, error.Kind);
             Assert.True(error.ConnectionNeverOpened);
