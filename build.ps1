@@ -109,7 +109,10 @@ function Get-TrxCounts([string] $Path) {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
+    Invoke-BuildUnlessNoBuild
+    # A focused run (-XunitFilter or -PesterFilter) runs only what its filters name: -XunitFilter none or a
+    # -PesterFilter that matches no file skips that runner, and the Mono checks are left out.
+    $focused = [bool]($XunitFilter -or $PesterFilter)
     $results = Join-Path $Out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results
@@ -119,24 +122,36 @@ function Invoke-TestTask {
     $xunitArgs = @('test', (Join-Path $Root 'tests/ShortApi.Vidu.Tests'), '-c', $Configuration, '--no-build', '--nologo',
         '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=normal', '--results-directory', $results)
     if ($XunitFilter) { $xunitArgs += @('--filter', $XunitFilter) }
-    & dotnet @xunitArgs
-    $xunit = Get-TrxCounts $trx
-    if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit = [pscustomobject]@{ Passed = $xunit.Passed; Failed = 1; Note = "(dotnet test exited with $LASTEXITCODE)" } }
+    if ($XunitFilter -eq 'none') {
+        $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Note = '(skipped: -XunitFilter none)' }
+    } else {
+        & dotnet @xunitArgs
+        $xunit = Get-TrxCounts $trx
+        if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit = [pscustomobject]@{ Passed = $xunit.Passed; Failed = 1; Note = "(dotnet test exited with $LASTEXITCODE)" } }
+    }
 
     Write-Host '== Pester' -ForegroundColor Cyan
     # The same runner Windows users start from powershell.exe (README, "Windows PowerShell"), here in a child pwsh.
     $summary = Join-Path $results 'pester.json'
-    $paths = if ($PesterFilter) { Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName } else { @(Join-Path $Root 'tests/Pester') }
-    $runner = Get-PesterSuiteCommand -Path $paths -SummaryPath $summary
-    $pwsh = Get-PwshCommand
-    & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
-    # A run that reports nothing counts as a failure: CI must never pass because tests did not run.
-    $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { $null }
-    if ($null -eq $pesterCounts -or $null -eq $pesterCounts.Passed -or $null -eq $pesterCounts.Failed) { $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    $paths = @(if ($PesterFilter) { Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName } else { Join-Path $Root 'tests/Pester' })
+    if ($paths.Count -eq 0) {
+        Write-Host "No Pester file matches -PesterFilter '$PesterFilter'; Pester skipped."
+        $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    } else {
+        $runner = Get-PesterSuiteCommand -Path $paths -SummaryPath $summary
+        $pwsh = Get-PwshCommand
+        & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -Command $runner
+        # A run that reports nothing counts as a failure: CI must never pass because tests did not run.
+        $pesterCounts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { $null }
+        if ($null -eq $pesterCounts -or $null -eq $pesterCounts.Passed -or $null -eq $pesterCounts.Failed) { $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    }
 
     # The .NET Framework side of Windows PowerShell, on Mono when it is installed (.ci/run installs it).
-    $mono = try { & (Join-Path $Root 'tests/MonoCheck/Invoke-MonoChecks.ps1') -OutFolder $Out | Select-Object -Last 1 }
-            catch { Write-Host "The Mono checks themselves failed: $_"; [pscustomobject]@{ Passed = 0; Failed = 1; Note = '' } }
+    $mono = if ($focused) { [pscustomobject]@{ Passed = 0; Failed = 0; Note = 'skipped in a focused run' } }
+            else {
+                try { & (Join-Path $Root 'tests/MonoCheck/Invoke-MonoChecks.ps1') -OutFolder $Out | Select-Object -Last 1 }
+                catch { Write-Host "The Mono checks themselves failed: $_"; [pscustomobject]@{ Passed = 0; Failed = 1; Note = '' } }
+            }
 
     $passed = $xunit.Passed + $pesterCounts.Passed + $mono.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed + $mono.Failed

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
+using ShortApi.Vidu.Outcomes;
 
 namespace ShortApi.Vidu.Commands
 {
@@ -15,6 +16,7 @@ namespace ShortApi.Vidu.Commands
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<PostedMessage> _messages = new ConcurrentQueue<PostedMessage>();
+        private readonly Wakeup _wakeup = new Wakeup();
 
         /// <summary>Tripped by StopProcessing (Ctrl+C).</summary>
         protected CancellationToken StopToken => _cancellation.Token;
@@ -28,11 +30,45 @@ namespace ShortApi.Vidu.Commands
                 ? LanguagePrimitives.IsTrue(value)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+        /// <summary>
+        /// Set by every posted line and by every outcome channel the command gives it to (pass it to the core's
+        /// batches), so the pipeline thread sleeps until there is something to write.
+        /// </summary>
+        internal Wakeup Wakeup => _wakeup;
+
         /// <summary>Queues a verbose line from any thread.</summary>
-        protected void PostVerbose(string message) => _messages.Enqueue(new PostedMessage(false, message));
+        protected void PostVerbose(string message)
+        {
+            _messages.Enqueue(new PostedMessage(false, message));
+            _wakeup.Set();
+        }
 
         /// <summary>Queues a warning from any thread.</summary>
-        protected void PostWarning(string message) => _messages.Enqueue(new PostedMessage(true, message));
+        protected void PostWarning(string message)
+        {
+            _messages.Enqueue(new PostedMessage(true, message));
+            _wakeup.Set();
+        }
+
+        /// <summary>
+        /// Blocks the pipeline thread until a line is posted, an outcome channel sharing <see cref="Wakeup"/> gets an
+        /// outcome, or <paramref name="bound"/> passes (null: no bound); Ctrl+C ends the wait with
+        /// <see cref="PipelineStoppedException"/>. Queued lines are written before it returns. The wait clears the signal,
+        /// so a caller drains its channels after each wait and again before the next one (drain, wait, drain).
+        /// </summary>
+        protected void WaitForWork(TimeSpan? bound)
+        {
+            try
+            {
+                _wakeup.Wait(bound, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                FlushMessages();
+                throw new PipelineStoppedException();
+            }
+            FlushMessages();
+        }
 
         /// <summary>Writes the queued lines; call only on the pipeline thread.</summary>
         protected void FlushMessages()
@@ -54,12 +90,9 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Blocks the pipeline thread until the task ends, writing queued lines meanwhile; Ctrl+C ends the wait.</summary>
         protected void WaitFor(Task task)
         {
-            // WaitAny, unlike Wait, does not throw when the task fails: the caller reads the result and sees the real exception.
-            while (Task.WaitAny(new[] { task }, 100) < 0)
-            {
-                FlushMessages();
-                ThrowIfStopping();
-            }
+            // The task's end wakes the wait like a posted line does; the caller reads the result and sees the real exception.
+            task.ContinueWith(_ => _wakeup.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (!task.IsCompleted) WaitForWork(null);
             FlushMessages();
         }
 
@@ -119,7 +152,11 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Releases what the cmdlet holds; overrides call the base.</summary>
         protected virtual void Dispose(bool disposing)
         {
-            if (disposing) _cancellation.Dispose();
+            if (disposing)
+            {
+                _cancellation.Dispose();
+                _wakeup.Dispose();
+            }
         }
 
         private readonly struct PostedMessage
