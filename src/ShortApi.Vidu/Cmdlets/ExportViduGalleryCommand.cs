@@ -91,15 +91,13 @@ namespace ShortApi.Vidu.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "ShortApi.PathNotFileSystem", ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(ErrorRecords.PathNotFileSystem(ex, Path));
                 return string.Empty;
             }
             if (Directory.Exists(target) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal))
-                ThrowTerminatingError(new ErrorRecord(new IOException($"-Path '{Path}' is a folder. Give the HTML file to write, for example '{System.IO.Path.Combine(Path, "gallery.html")}'."),
-                    "ShortApi.PathIsFolder", ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(ErrorRecords.PathIsFolder(Path, System.IO.Path.Combine(Path, "gallery.html")));
             if (File.Exists(target) && !Force)
-                ThrowTerminatingError(new ErrorRecord(new IOException($"'{target}' exists. Use -Force to replace it, or give another -Path."),
-                    "ShortApi.FileExists", ErrorCategory.ResourceExists, Path));
+                ThrowTerminatingError(ErrorRecords.OutputExists(target, Path, appeared: false));
             return target;
         }
 
@@ -209,8 +207,7 @@ namespace ShortApi.Vidu.Commands
                 if (File.Exists(_target))
                 {
                     if (!Force)
-                        ThrowTerminatingError(new ErrorRecord(new IOException($"'{_target}' appeared while the gallery was being made. Use -Force to replace it."),
-                            "ShortApi.FileExists", ErrorCategory.ResourceExists, Path));
+                        ThrowTerminatingError(ErrorRecords.OutputExists(_target, Path, appeared: true));
                     File.Delete(_target);
                 }
                 File.Move(temporary, _target);
@@ -218,8 +215,7 @@ namespace ShortApi.Vidu.Commands
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
                 TryDelete(temporary);
-                ThrowTerminatingError(new ErrorRecord(new IOException($"Cannot write the gallery to '{_target}': {ex.Message} Choose a -Path you can write to.", ex),
-                    "ShortApi.PathNotWritable", ErrorCategory.WriteError, Path));
+                ThrowTerminatingError(ErrorRecords.PathNotWritable(_target, ex, Path));
             }
             finally
             {

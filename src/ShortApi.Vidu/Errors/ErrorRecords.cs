@@ -9,7 +9,7 @@ namespace ShortApi.Vidu.Commands
     /// Turns the core's exceptions into ErrorRecords with a specific id, the right category and the input item as
     /// target, so scripts can tell failures apart (-ErrorVariable, $_.FullyQualifiedErrorId).
     /// </summary>
-    internal static class ErrorRecords
+    internal static partial class ErrorRecords
     {
         public static ErrorRecord FromApi(ShortApiException exception, object? target)
         {
