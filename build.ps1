@@ -5,9 +5,9 @@
 .DESCRIPTION
     Tasks:
       Build     Compiles everything and stages an importable module at out/ShortApi.Vidu (and the emulator at out/emulator).
-      Test      Build, then every xunit and Pester test, and the Mono checks where mono is installed; ends with one
-                line "N passed, N failed".
-      Demo      Build, start the emulator, turn the sample pictures into videos, print a table, stop the emulator.
+      Test      Build everything, failing on any build warning, then every xunit and Pester test, and the Mono checks
+                where mono is installed; ends with one line "N passed, N failed".
+      Demo      Build the module and the emulator only (no test fixture), start the emulator, turn the sample pictures into videos, print a table, stop the emulator.
       Emulator  Build, then run the emulator in the foreground (-Port, default 5080) until Ctrl+C; it stops with this
                 script however that ends.
       Package   Build, then produce out/package/ShortApi.Vidu.<version>.nupkg for Install-PSResource.
@@ -57,12 +57,23 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed (exit code $LASTEXITCODE)." }
 }
 
-function Invoke-BuildTask {
+# Build everything (Build, Test) or only what the module and the emulator need (Demo, Emulator, Package, Bench), so a
+# new user's first command compiles no test fixture. -WarningsAsErrors (Test, so CI) fails the build on any warning:
+# a warning is read as a fault by a new user, so none may creep in.
+function Invoke-BuildTask([switch] $ModuleOnly, [switch] $WarningsAsErrors) {
     Write-Host '== Build' -ForegroundColor Cyan
-    Invoke-Dotnet build (Join-Path $Root 'ShortApi.Vidu.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
+    $strict = @(if ($WarningsAsErrors) { '-warnaserror' })
+    $projects = if ($ModuleOnly) { @('src/ShortApi.Vidu/ShortApi.Vidu.csproj', 'src/ShortApi.Vidu.Emulator/ShortApi.Vidu.Emulator.csproj') }
+                else { @('ShortApi.Vidu.sln') }
+    foreach ($project in $projects) {
+        # msbuild rather than build: 'dotnet build' always adds a summary ("0 Warning(s)"), which reads as a fault;
+        # this prints nothing unless there is a warning or an error.
+        Invoke-Dotnet msbuild (Join-Path $Root $project) -restore "-p:Configuration=$Configuration" '-nologo' '-v:quiet' @strict
+    }
 
     # The module: our two assemblies at the top; everything Windows PowerShell lacks under dependencies/,
-    # where only the module initializer (on .NET Framework) looks. PowerShell 7 binds to its own copies.
+    # where only the module initializer (on .NET Framework) looks. PowerShell 7 binds to its own copies, except
+    # Microsoft.Bcl.TimeProvider, which the initializer serves from there by that one name.
     $bin = Join-Path $Root "src/ShortApi.Vidu/bin/$Configuration/netstandard2.0"
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies'), (Join-Path $ModuleOut 'en-US')
@@ -75,7 +86,7 @@ function Invoke-BuildTask {
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $Root "src/ShortApi.Vidu.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
     Write-Host "Module staged at $ModuleOut"
-    Invoke-MonoStage
+    if (-not $ModuleOnly) { Invoke-MonoStage }
 }
 
 # For the Mono checks (tests/MonoCheck): the net472 ClientSample beside exactly what the staged module ships, laid out
@@ -93,9 +104,13 @@ function Invoke-MonoStage {
     Copy-Item (Join-Path $otherBin '*.dll') (Join-Path $other 'other-module')
 }
 
-# Demo, Emulator, Package and Bench build first, unless -NoBuild says out/ is ready.
-function Invoke-BuildUnlessNoBuild {
-    if (-not $NoBuild) { Invoke-BuildTask; return }
+# Demo, Emulator, Package and Bench build the module and the emulator first, Test everything, unless -NoBuild says
+# out/ is ready.
+function Invoke-BuildUnlessNoBuild([switch] $Everything) {
+    if (-not $NoBuild) {
+        if ($Everything) { Invoke-BuildTask -WarningsAsErrors } else { Invoke-BuildTask -ModuleOnly }
+        return
+    }
     foreach ($staged in $ModuleOut, $EmulatorOut) {
         if (-not (Test-Path $staged)) { throw "-NoBuild, but nothing is staged at $staged. Run ./build.ps1 Build first." }
     }
@@ -109,7 +124,7 @@ function Get-TrxCounts([string] $Path) {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildUnlessNoBuild
+    Invoke-BuildUnlessNoBuild -Everything
     # A focused run (-XunitFilter or -PesterFilter) runs only what its filters name: -XunitFilter none or a
     # -PesterFilter that matches no file skips that runner, and the Mono checks are left out.
     $focused = [bool]($XunitFilter -or $PesterFilter)

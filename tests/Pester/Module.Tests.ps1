@@ -68,6 +68,17 @@ Describe 'Windows PowerShell readiness' {
         (Get-ChildItem $dependencies -Filter *.dll).Name | Sort-Object | Should -Be (@($needed.Keys | Where-Object { $_ -ne 'ShortApi.Vidu.Core.dll' }) | Sort-Object)
     }
 
+    It 'gives PowerShell 7 the one dependency it lacks, Microsoft.Bcl.TimeProvider, from the dependencies folder' {
+        if ($PSEdition -eq 'Desktop') { Set-ItResult -Skipped -Because 'Windows PowerShell resolves every dependency from that folder'; return }
+        # A fresh session, so no earlier test has loaded anything: a refused connection still builds the client's
+        # retry policy, which waits on a TimeProvider.
+        $command = "Import-Module '$ModulePath'; Get-ViduVideoJob -JobId x -BaseUri http://127.0.0.1:9 -ApiKey abcdefgh -NoHistory -ErrorAction SilentlyContinue; " +
+            '[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq ''Microsoft.Bcl.TimeProvider'' } | ForEach-Object Location'
+        $result = Invoke-ChildPwshWithin -Command $command
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $result.Output.Trim() | Should -Be (Join-Path $ModulePath 'dependencies/Microsoft.Bcl.TimeProvider.dll')
+    }
+
     It 'keeps the Windows PowerShell-only assemblies out of the folder PowerShell 7 loads from' {
         Get-ChildItem $ModulePath -Filter *.dll | ForEach-Object Name | Sort-Object | Should -Be @('ShortApi.Vidu.Core.dll', 'ShortApi.Vidu.dll')
     }

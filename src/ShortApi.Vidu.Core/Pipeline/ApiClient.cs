@@ -27,7 +27,7 @@ namespace ShortApi.Vidu.Pipeline
             var log = options.Log == null ? (Action<string>?)null : line => options.Log(redact(line));
             var policies = new List<PipelinePolicy>
             {
-                new RetryPolicy(options.MaxRetries, options.RetryInterval, options.MaxRetryInterval, options.Random, log),
+                new RetryPolicy(options.MaxRetries, options.RetryInterval, options.MaxRetryInterval, options.Random, log, options.Clock),
             };
             if (options.QueryRateLimiter != null) policies.Add(new QueryRateLimitPolicy(options.QueryRateLimiter));
             policies.Add(new SendGatePolicy());

@@ -41,6 +41,9 @@ namespace ShortApi.Vidu.Pipeline
         /// <summary>The HttpClient to use; null for the shared one for <see cref="Proxy"/> (a test may bring its own).</summary>
         public HttpClient? HttpClient { get; set; }
 
+        /// <summary>The clock retries wait on; tests pass one they move by hand.</summary>
+        public TimeProvider Clock { get; set; } = TimeProvider.System;
+
         /// <summary>Jitter source for retries; tests pass a fixed one.</summary>
         public Func<double>? Random { get; set; }
     }

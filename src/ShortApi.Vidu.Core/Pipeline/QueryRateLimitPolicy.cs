@@ -29,7 +29,7 @@ namespace ShortApi.Vidu.Pipeline
             }
             catch (ShortApiException ex) when (ex.EffectiveStatus == 429 && ex.RetryAfter is TimeSpan pause)
             {
-                _limiter.PauseUntil(DateTimeOffset.UtcNow + pause);
+                _limiter.PauseFor(pause);
                 throw;
             }
         }

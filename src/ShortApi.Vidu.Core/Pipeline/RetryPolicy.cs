@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.Transport;
 using ShortApi.Vidu.Wire;
@@ -16,14 +17,18 @@ namespace ShortApi.Vidu.Pipeline
     {
         private readonly Func<double> _random;
         private readonly Action<string>? _log;
+        private readonly TimeProvider _clock;
 
         /// <param name="maxRetries">How many times a request may be sent again after the first try.</param>
         /// <param name="baseDelay">The first backoff delay; each later one doubles.</param>
         /// <param name="maxDelay">The longest backoff delay (a Retry-After may ask for longer, up to the deadline).</param>
         /// <param name="random">A source of numbers in [0, 1) for jitter; tests pass a fixed one.</param>
         /// <param name="log">Receives one line per retry (already masked upstream).</param>
-        public RetryPolicy(int maxRetries = 5, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, Func<double>? random = null, Action<string>? log = null)
+        /// <param name="clock">Where the time and the waits come from; tests pass a clock they move by hand.</param>
+        public RetryPolicy(int maxRetries = 5, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, Func<double>? random = null, Action<string>? log = null,
+            TimeProvider? clock = null)
         {
+            _clock = clock ?? TimeProvider.System;
             if (maxRetries < 0) throw new ArgumentOutOfRangeException(nameof(maxRetries));
             MaxRetries = maxRetries;
             BaseDelay = baseDelay ?? TimeSpan.FromSeconds(1);
@@ -59,12 +64,12 @@ namespace ShortApi.Vidu.Pipeline
                 }
                 failure.Attempts = attempt;
                 TimeSpan? delay = RetryClassifier.IsRetriable(message.Kind, failure)
-                    ? NextDelay(attempt, failure.RetryAfter, DateTimeOffset.UtcNow, message.Deadline)
+                    ? NextDelay(attempt, failure.RetryAfter, _clock.GetUtcNow(), message.Deadline)
                     : null;
                 if (delay == null) throw Final(message, failure);
                 _log?.Invoke($"{message.What}: {failure.Message} Retrying in {Seconds(delay.Value)} s (retry {attempt} of {MaxRetries}).");
                 message.EndTry();
-                await Task.Delay(delay.Value, message.StopToken).ConfigureAwait(false);
+                await _clock.Delay(delay.Value, message.StopToken).ConfigureAwait(false);
             }
         }
 

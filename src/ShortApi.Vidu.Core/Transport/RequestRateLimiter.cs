@@ -21,21 +21,19 @@ namespace ShortApi.Vidu.Transport
         private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-        private readonly Func<DateTimeOffset> _now;
-        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly TimeProvider _clock;
 
         /// <summary>Creates a limiter on the system clock.</summary>
-        public RequestRateLimiter(double ratePerSecond) : this(ratePerSecond, null, null)
+        public RequestRateLimiter(double ratePerSecond) : this(ratePerSecond, null)
         {
         }
 
-        /// <summary>Creates a limiter on a given clock and wait (tests pin the spacing without waiting in real time).</summary>
-        internal RequestRateLimiter(double ratePerSecond, Func<DateTimeOffset>? now, Func<TimeSpan, CancellationToken, Task>? delay)
+        /// <summary>Creates a limiter on a given clock (tests pin the spacing on a clock that does not move by itself).</summary>
+        internal RequestRateLimiter(double ratePerSecond, TimeProvider? clock)
         {
             Check(ratePerSecond);
             _baseRate = ratePerSecond;
-            _now = now ?? (() => DateTimeOffset.UtcNow);
-            _delay = delay ?? Task.Delay;
+            _clock = clock ?? TimeProvider.System;
         }
 
         /// <summary>The cap a shared limiter has when no command names one.</summary>
@@ -99,9 +97,10 @@ namespace ShortApi.Vidu.Transport
             }
         }
 
-        /// <summary>Holds every request back until <paramref name="until"/> (after a 429 with Retry-After).</summary>
-        public void PauseUntil(DateTimeOffset until)
+        /// <summary>Holds every request back for <paramref name="pause"/> from now on the limiter's clock (after a 429 with Retry-After).</summary>
+        public void PauseFor(TimeSpan pause)
         {
+            var until = _clock.GetUtcNow() + pause;
             lock (_gate)
             {
                 if (until > _pausedUntil) _pausedUntil = until;
@@ -114,15 +113,15 @@ namespace ShortApi.Vidu.Transport
             DateTimeOffset slot;
             lock (_gate)
             {
-                var now = _now();
+                var now = _clock.GetUtcNow();
                 slot = Max(now, Max(_nextSlot, _pausedUntil));
                 // 5 % under the cap, so network jitter that bunches two requests together cannot push the
                 // server's count for any one-second window over it.
                 var rate = _commandCaps.Count > 0 ? Min(_commandCaps) : _baseRate;
                 _nextSlot = slot + TimeSpan.FromSeconds(1.0 / (rate * 0.95));
             }
-            var wait = slot - _now();
-            if (wait > TimeSpan.Zero) await _delay(wait, cancellationToken).ConfigureAwait(false);
+            var wait = slot - _clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -13,7 +13,8 @@ namespace ShortApi.Vidu.Commands
     /// On Windows PowerShell 5.1 (.NET Framework), which has no System.Text.Json and no binding redirects for a module:
     /// dependency assemblies are resolved from the module's "dependencies" folder, the System.Text.Json the core will
     /// really get is checked (another module may have loaded an older one first), and TLS 1.2 is added.
-    /// PowerShell 7.4+ needs none of that, so nothing else runs there.
+    /// PowerShell 7.4+ needs none of that but one name: Microsoft.Bcl.TimeProvider, which .NET 8+ folds into its own
+    /// library and so cannot offer under that name; only that name is answered there, from the same folder.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -22,6 +23,14 @@ namespace ShortApi.Vidu.Commands
 
         // One delegate instance, so OnRemove (and a second import) removes exactly what was added.
         private static readonly ResolveEventHandler Resolver = (sender, args) => Dependencies.Value.Resolve(sender, args);
+
+        // On PowerShell 7: a string test first, so a miss of any other module's assembly costs next to nothing.
+        private static readonly ResolveEventHandler TimeProviderResolver = (sender, args) =>
+            args.Name != null && args.Name.StartsWith(TimeProviderAssembly + ",", StringComparison.OrdinalIgnoreCase)
+                ? Dependencies.Value.Resolve(sender, args)
+                : null;
+
+        internal const string TimeProviderAssembly = "Microsoft.Bcl.TimeProvider";
 
         /// <summary>True on .NET Framework, where the core library is mscorlib.</summary>
         internal static bool IsNetFramework => typeof(object).Assembly.GetName().Name == "mscorlib";
@@ -34,7 +43,12 @@ namespace ShortApi.Vidu.Commands
         {
             var refusal = EditionCheck.Refusal(IsNetFramework ? "Desktop" : "Core", PowerShellVersion());
             if (refusal != null) throw new PSNotSupportedException(refusal);
-            if (!IsNetFramework) return;
+            if (!IsNetFramework)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= TimeProviderResolver;
+                AppDomain.CurrentDomain.AssemblyResolve += TimeProviderResolver;
+                return;
+            }
 
             AppDomain.CurrentDomain.AssemblyResolve -= Resolver;
             AppDomain.CurrentDomain.AssemblyResolve += Resolver;
@@ -52,7 +66,7 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolver;
+            AppDomain.CurrentDomain.AssemblyResolve -= IsNetFramework ? Resolver : TimeProviderResolver;
         }
 
         // Apart from OnImport and not inlined: naming a core type makes the JIT load it, which must happen after the

@@ -121,14 +121,21 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
-        public async Task Retry_after_holds_the_retry_back_as_long_as_asked()
+        public async Task Retry_after_holds_the_retry_back_as_long_as_asked_on_the_clients_clock()
         {
-            await using var emulator = await Emulators.StartAsync(o => o.RetryAfterSeconds = 1);
+            // The client waits on a test clock, with no jitter: the resend may go exactly when 30 s have passed on it,
+            // and not a tick before, whatever the machine's speed.
+            await using var emulator = await Emulators.StartAsync(o => o.RetryAfterSeconds = 30);
             emulator.EnqueueFaults("create", "429");
-            await emulator.Client().CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
-            var creates = emulator.State.RecordedRequests.Where(r => r.Method == "POST").ToList();
-            Assert.Equal(2, creates.Count);
-            Assert.True(creates[1].Time - creates[0].Time >= TimeSpan.FromSeconds(0.95));
+            var clock = new WatchedClock();
+            var create = emulator.Client(clock: clock, random: () => 0.0).CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
+            await clock.TimerStartedAsync(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+            clock.Advance(TimeSpan.FromSeconds(29.9));
+            Assert.False(create.IsCompleted);
+            Assert.Single(emulator.State.RecordedRequests, r => r.Method == "POST");
+            clock.Advance(TimeSpan.FromSeconds(0.1));
+            await create;
+            Assert.Equal(2, emulator.State.RecordedRequests.Count(r => r.Method == "POST"));
         }
 
         [Fact]
@@ -159,14 +166,15 @@ namespace ShortApi.Vidu.Tests.Core
             // the spacing the client gets is exact whatever the machine's speed: at 10 a second (5 % under), one
             // slot every 1/9.5 s, one per query.
             await using var emulator = await Emulators.StartAsync();
-            var start = DateTimeOffset.UtcNow;
-            var waits = new System.Collections.Concurrent.ConcurrentBag<TimeSpan>();
-            var limiter = new RequestRateLimiter(10, () => start, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
+            var clock = new StandingClock(DateTimeOffset.UtcNow);
+            var waits = clock.Waits;
+            var limiter = new RequestRateLimiter(10, clock);
             var client = emulator.Client(limiter: limiter);
             var created = await client.CreateJobAsync(Requests.ByUrl(), CancellationToken.None);
             await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.QueryJobAsync(created.JobId, CancellationToken.None)));
             var expected = Enumerable.Range(1, 29).Select(k => TimeSpan.FromSeconds(k / 9.5));
-            Assert.Equal(expected.Select(w => Math.Round(w.TotalMilliseconds)), waits.OrderBy(w => w).Select(w => Math.Round(w.TotalMilliseconds)));
+            // Timers count whole milliseconds, so each wait is the exact spacing cut to the millisecond below.
+            Assert.Equal(expected.Select(w => Math.Floor(w.TotalMilliseconds)), waits.OrderBy(w => w).Select(w => Math.Floor(w.TotalMilliseconds)));
             Assert.Equal(30, emulator.State.QueriesReceived);
         }
 

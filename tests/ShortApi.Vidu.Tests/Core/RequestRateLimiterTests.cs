@@ -42,11 +42,11 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public async System.Threading.Tasks.Task A_pause_after_a_429_holds_the_next_slot_back_and_spacing_resumes_after_it()
         {
-            var now = DateTimeOffset.UtcNow;
-            var waits = new System.Collections.Generic.List<TimeSpan>();
-            var limiter = new RequestRateLimiter(10, () => now, (wait, _) => { waits.Add(wait); return System.Threading.Tasks.Task.CompletedTask; });
+            var clock = new ShortApi.Vidu.Tests.Support.StandingClock(DateTimeOffset.UtcNow);
+            var waits = clock.Waits;
+            var limiter = new RequestRateLimiter(10, clock);
             await limiter.WaitAsync(System.Threading.CancellationToken.None);
-            limiter.PauseUntil(now.AddSeconds(5));
+            limiter.PauseFor(TimeSpan.FromSeconds(5));
             await limiter.WaitAsync(System.Threading.CancellationToken.None);
             await limiter.WaitAsync(System.Threading.CancellationToken.None);
             Assert.Equal(new[] { 5000.0, 5000 + 1000 / 9.5 }, waits.Select(w => Math.Round(w.TotalMilliseconds, 1)).ToArray(), new RoundedComparer());

@@ -22,7 +22,7 @@ namespace ShortApi.Vidu.Tests.Support
         }
 
         public static ApiClient Client(this EmulatorServer emulator, int retries = 3, double timeoutSeconds = 10,
-            Action<string>? log = null, RequestRateLimiter? limiter = null, string? key = null) =>
+            Action<string>? log = null, RequestRateLimiter? limiter = null, string? key = null, TimeProvider? clock = null, Func<double>? random = null) =>
             new ApiClient(new ApiClientOptions(ApiEndpoint.Parse(emulator.BaseUri.AbsoluteUri, "test"), new ApiKey(key ?? emulator.ApiKey))
             {
                 MaxRetries = retries,
@@ -31,6 +31,8 @@ namespace ShortApi.Vidu.Tests.Support
                 RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
                 Log = log,
                 QueryRateLimiter = limiter,
+                Clock = clock ?? TimeProvider.System,
+                Random = random,
             });
     }
 }
