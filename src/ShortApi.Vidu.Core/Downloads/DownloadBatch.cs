@@ -167,7 +167,7 @@ namespace ShortApi.Vidu.Downloads
             }
             catch (ShortApiException ex) when (ex.Kind == ShortApiErrorKind.NotFound || ex.Kind == ShortApiErrorKind.DownloadFailed)
             {
-                _log?.Invoke($"{ex.Message} Asking the service for a fresh link to the video of job '{job.JobId}'.");
+                _log?.Invoke($"{Sentences.End(ex.Message)} Asking the service for a fresh link to the video of job '{job.JobId}'.");
                 var state = await _api.QueryJobAsync(job.JobId, _stop.Token).ConfigureAwait(false);
                 var fresh = state.VideoUrls.Length >= index ? state.VideoUrls[index - 1] : state.VideoUrls.FirstOrDefault();
                 if (fresh == null || !Uri.TryCreate(fresh, UriKind.Absolute, out var freshUri)) throw;
@@ -200,7 +200,7 @@ namespace ShortApi.Vidu.Downloads
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
                 throw new ShortApiException(ShortApiErrorKind.SaveFailed,
-                    $"Cannot create the folder '{_options.Folder}' to save the video of job '{job.JobId}': {ex.Message} Choose another -Path.", jobId: job.JobId, innerException: ex);
+                    $"Cannot create the folder '{_options.Folder}' to save the video of job '{job.JobId}': {Sentences.End(ex.Message)} Choose another -Path.", jobId: job.JobId, innerException: ex);
             }
         }
 
@@ -215,7 +215,7 @@ namespace ShortApi.Vidu.Downloads
             {
                 VideoReceiver.TryDelete(temporary);
                 throw new ShortApiException(ShortApiErrorKind.SaveFailed,
-                    $"Could not put the video of job '{job.JobId}' in place as '{target}': {ex.Message} The file may be open in a player or the folder read-only; fix that and run Save-ViduVideo again.",
+                    $"Could not put the video of job '{job.JobId}' in place as '{target}': {Sentences.End(ex.Message)} The file may be open in a player or the folder read-only; fix that and run Save-ViduVideo again.",
                     jobId: job.JobId, innerException: ex);
             }
         }
@@ -228,7 +228,7 @@ namespace ShortApi.Vidu.Downloads
                 error.Kind == ShortApiErrorKind.Unauthorized || error.Kind == ShortApiErrorKind.DownloadFailed ||
                 error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired) return error;
             return new ShortApiException(ShortApiErrorKind.DownloadFailed,
-                $"The video of job '{job.JobId}' was not saved: {error.Message} No file was left under the final name; run Save-ViduVideo again to retry.",
+                $"The video of job '{job.JobId}' was not saved: {Sentences.End(error.Message)} No file was left under the final name; run Save-ViduVideo again to retry.",
                 error.HttpStatus, jobId: job.JobId, innerException: error) { Attempts = error.Attempts };
         }
 

@@ -152,7 +152,7 @@ namespace ShortApi.Vidu.Downloads
 
         private static ShortApiException SaveFailed(PipelineMessage message, string path, Exception ex) =>
             new ShortApiException(ShortApiErrorKind.SaveFailed,
-                $"Could not write '{path}': {ex.Message} The video was not saved; free space or fix the folder's permissions, then run Save-ViduVideo again.",
+                $"Could not write '{path}': {Sentences.End(ex.Message)} The video was not saved; free space or fix the folder's permissions, then run Save-ViduVideo again.",
                 jobId: message.JobId, innerException: ex);
 
         private static string Preview(byte[] buffer, int count)

@@ -129,7 +129,7 @@ namespace ShortApi.Vidu.History
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
                 // A job the service accepted must still be emitted; say loudly that it is not on disk.
-                _warn?.Invoke($"Could not write the job history at '{FilePath}': {ex.Message}. Keep the job objects (for example with Export-Clixml) until this is fixed.");
+                _warn?.Invoke($"Could not write the job history at '{FilePath}': {Sentences.End(ex.Message)} Keep the job objects (for example with Export-Clixml) until this is fixed.");
             }
         }
     }

@@ -31,11 +31,18 @@ namespace ShortApi.Vidu.Pipeline
             catch (Exception ex) when (IsOurTimeout(ex, timer, message))
             {
                 var host = message.Request?.RequestUri?.Host ?? "the server";
-                throw new ShortApiException(ShortApiErrorKind.Timeout,
-                    $"No answer from {host} within {_timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s. Raise -TimeoutSec, or try again later.",
-                    jobId: message.JobId, innerException: ex)
+                var seconds = _timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+                var incomplete = message.HasBody && !message.Body.Complete;
+                // A body cut short cannot have made a job: say so, rather than leave the user wondering whether it was paid.
+                var finding = incomplete
+                    ? $"The upload to {host} did not finish within {seconds} s, so nothing was created."
+                    : $"No answer from {host} within {seconds} s.";
+                var advice = incomplete
+                    ? "Raise -RequestTimeoutSec (a large picture on a slow link needs longer), then submit it again."
+                    : "Raise -RequestTimeoutSec, or try again later.";
+                throw new ShortApiException(ShortApiErrorKind.Timeout, finding + " " + advice, jobId: message.JobId, innerException: ex, finding: finding)
                 {
-                    RequestIncomplete = message.HasBody && !message.Body.Complete,
+                    RequestIncomplete = incomplete,
                 };
             }
             finally

@@ -8,7 +8,7 @@ using ShortApi.Vidu.Wire;
 namespace ShortApi.Vidu.Pipeline
 {
     /// <summary>
-    /// The front of the pipeline: sends a request again after a failure that <see cref="RetryClassifier"/> calls
+    /// The front of the pipeline: sends a request again after a failure that <see cref="ResendRule"/> calls
     /// retriable, waiting with exponential backoff and jitter, honouring Retry-After, bounded by a count and by the
     /// caller's deadline. Every wait ends at once when the caller stops. The final error says, for a create that may
     /// have reached the service, that it may exist and was not resent.
@@ -63,11 +63,11 @@ namespace ShortApi.Vidu.Pipeline
                     failure = ex;
                 }
                 failure.Attempts = attempt;
-                TimeSpan? delay = RetryClassifier.IsRetriable(message.Kind, failure)
+                TimeSpan? delay = ResendRule.IsRetriable(message.Kind, failure)
                     ? NextDelay(attempt, failure.RetryAfter, _clock.GetUtcNow(), message.Deadline)
                     : null;
-                if (delay == null) throw Final(message, failure);
-                _log?.Invoke($"{message.What}: {failure.Message} Retrying in {Seconds(delay.Value)} s (retry {attempt} of {MaxRetries}).");
+                if (delay == null) throw ResendRule.Final(message.Kind, failure);
+                _log?.Invoke($"{message.What}: {Sentences.End(failure.Message)} Retrying in {Seconds(delay.Value)} s (retry {attempt} of {MaxRetries}).");
                 message.EndTry();
                 await _clock.Delay(delay.Value, message.StopToken).ConfigureAwait(false);
             }
@@ -97,19 +97,6 @@ namespace ShortApi.Vidu.Pipeline
             }
             if (deadline is DateTimeOffset end && now + delay > end) return null;
             return delay;
-        }
-
-        private static ShortApiException Final(PipelineMessage message, ShortApiException failure)
-        {
-            if (message.Kind == RequestKind.Create && RetryClassifier.MayHaveCreated(failure))
-            {
-                return failure.With(ShortApiErrorKind.CreateOutcomeUnknown,
-                    "The create request fully reached the service but got no clear answer: " + failure.Message +
-                    " The job may or may not exist, and may have been charged. It was not sent again, so that it cannot be paid for twice. " +
-                    "It is recorded as Unconfirmed in the job history; only your ShortAPI dashboard can tell, so check there before submitting this picture again.");
-            }
-            if (failure.Attempts <= 1) return failure;
-            return failure.With(failure.Kind, failure.Message + $" (after {failure.Attempts.ToString(CultureInfo.InvariantCulture)} attempts)");
         }
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

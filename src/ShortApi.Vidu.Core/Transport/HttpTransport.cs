@@ -40,12 +40,13 @@ namespace ShortApi.Vidu.Transport
                 if (message.Body.LocalFailure != null) throw message.Body.LocalFailure;
                 if (ConnectionFailure.ProxyWantsCredentials(ex)) throw ProxyRefusal.Create(message, null, tunnel: true, ex);
                 // .NET quotes the proxy's URI in some messages, and one from HTTPS_PROXY may carry a password.
-                throw new ShortApiException(ShortApiErrorKind.ConnectionFailed,
-                    $"The connection to {request.RequestUri!.Host}:{request.RequestUri.Port} failed: {_redact(ex.GetBaseException().Message)}",
-                    jobId: message.JobId, innerException: ex)
+                var incomplete = message.HasBody && !message.Body.Complete;
+                var failed = Sentences.End($"The connection to {request.RequestUri!.Host}:{request.RequestUri.Port} failed: {_redact(ex.GetBaseException().Message)}");
+                if (incomplete) failed += " The upload did not finish, so nothing was created.";
+                throw new ShortApiException(ShortApiErrorKind.ConnectionFailed, failed, jobId: message.JobId, innerException: ex)
                 {
                     ConnectionNeverOpened = ConnectionFailure.NeverOpened(ex),
-                    RequestIncomplete = message.HasBody && !message.Body.Complete,
+                    RequestIncomplete = incomplete,
                 };
             }
             catch (NotSupportedException ex) when (message.Response == null)

@@ -13,48 +13,63 @@ namespace ShortApi.Vidu.Wire
         public static ShortApiException Describe(int httpStatus, string? code, string? serviceMessage, string? jobId, string? excerpt)
         {
             var status = httpStatus >= 200 && httpStatus <= 299 && int.TryParse(code, out var numeric) ? numeric : httpStatus;
-            var said = string.IsNullOrWhiteSpace(serviceMessage) ? string.Empty : $" The service said: {serviceMessage}";
+            // The service's words end as a sentence of their own: it may send "insufficient balance" without a stop.
+            var said = string.IsNullOrWhiteSpace(serviceMessage) ? string.Empty : " The service said: " + Sentences.End(serviceMessage);
             var what = $"HTTP {httpStatus}" + (code != null && code != httpStatus.ToString(CultureInfo.InvariantCulture) ? $", code {code}" : string.Empty);
             var page = code == null && excerpt != null && excerpt != "." ? " The answer was not the service's own JSON" + excerpt : string.Empty;
             ShortApiErrorKind kind;
-            string text;
+            string finding;
+            var advice = string.Empty;
             switch (status)
             {
                 case 400:
                 case 422:
                     kind = ShortApiErrorKind.InvalidArgument;
-                    text = $"The service refused the arguments ({what}).{said} Fix the named argument and submit that picture again.";
+                    finding = $"The service refused the arguments ({what}).{said}";
+                    advice = "Fix the named argument and submit that picture again.";
                     break;
                 case 401:
                     kind = ShortApiErrorKind.Unauthorized;
-                    text = $"The API key was refused ({what}).{said} Check -ApiKey or $env:SHORTAPI_KEY; keys are on your ShortAPI dashboard.";
+                    finding = $"The API key was refused ({what}).{said}";
+                    advice = "Check -ApiKey or $env:SHORTAPI_KEY; keys are on your ShortAPI dashboard.";
                     break;
                 case 402:
                     kind = ShortApiErrorKind.InsufficientBalance;
-                    text = $"The account balance does not cover this job ({what}); nothing was charged for it.{said} Top up your ShortAPI balance.";
+                    finding = $"The account balance does not cover this job ({what}); nothing was charged for it.{said}";
+                    advice = "Top up your ShortAPI balance.";
                     break;
                 case 403:
                     kind = ShortApiErrorKind.Forbidden;
-                    text = $"The service refused the request ({what}): the key may lack access to this model, or the balance may be short.{said}";
+                    finding = $"The service refused the request ({what}): the key may lack access to this model, or the balance may be short.{said}";
                     break;
                 case 404:
                     kind = ShortApiErrorKind.NotFound;
-                    text = jobId != null
-                        ? $"Job '{jobId}' is not known to the service ({what}). Check the id; jobs made against another endpoint (such as the emulator) are not known here.{said}"
-                        : $"The service does not know this address ({what}). Check -BaseUri.{said}";
+                    finding = jobId != null
+                        ? $"Job '{jobId}' is not known to the service ({what}).{said}"
+                        : $"The service does not know this address ({what}).{said}";
+                    advice = jobId != null
+                        ? "Check the id; jobs made against another endpoint (such as the emulator) are not known here."
+                        : "Check -BaseUri.";
                     break;
                 case 429:
                     kind = ShortApiErrorKind.RateLimited;
-                    text = $"The service is limiting requests ({what}).{said} Lower -ThrottleLimit or -MaxQueryRate, or try again later.";
+                    finding = $"The service is limiting requests ({what}).{said}";
+                    advice = "Lower -ThrottleLimit or -MaxQueryRate, or try again later.";
                     break;
                 default:
                     kind = ShortApiErrorKind.ServiceError;
-                    if (status >= 500 && status <= 599) text = $"The service failed ({what}).{said} Try again later.";
-                    else if (httpStatus >= 200 && httpStatus <= 299) text = $"The service answered with error code {code}.{said}";
-                    else text = $"The service answered {what}.{said}";
+                    if (status >= 500 && status <= 599)
+                    {
+                        finding = $"The service failed ({what}).{said}";
+                        advice = "Try again later.";
+                    }
+                    else if (httpStatus >= 200 && httpStatus <= 299) finding = $"The service answered with error code {code}.{said}";
+                    else finding = $"The service answered {what}.{said}";
                     break;
             }
-            return new ShortApiException(kind, text + page, httpStatus, code, serviceMessage, jobId);
+            finding += page;
+            var text = advice.Length == 0 ? finding : finding + " " + advice;
+            return new ShortApiException(kind, text, httpStatus, code, serviceMessage, jobId, finding: finding);
         }
     }
 }

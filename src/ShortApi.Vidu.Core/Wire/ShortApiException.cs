@@ -10,9 +10,10 @@ namespace ShortApi.Vidu
     {
         /// <summary>Creates the exception.</summary>
         public ShortApiException(ShortApiErrorKind kind, string message, int? httpStatus = null, string? serviceCode = null,
-            string? serviceMessage = null, string? jobId = null, Exception? innerException = null)
+            string? serviceMessage = null, string? jobId = null, Exception? innerException = null, string? finding = null)
             : base(message, innerException)
         {
+            Finding = finding ?? message;
             Kind = kind;
             HttpStatus = httpStatus;
             ServiceCode = serviceCode;
@@ -22,6 +23,13 @@ namespace ShortApi.Vidu
 
         /// <summary>What went wrong.</summary>
         public ShortApiErrorKind Kind { get; }
+
+        /// <summary>
+        /// What happened, without the advice that follows it in <see cref="Exception.Message"/>: a message that
+        /// gives its own advice (an Unconfirmed create's "check before you submit again") quotes this, so the user is
+        /// not also told to "try again later".
+        /// </summary>
+        public string Finding { get; }
 
         /// <summary>The HTTP status of the last answer, when there was one.</summary>
         public int? HttpStatus { get; }
@@ -67,13 +75,12 @@ namespace ShortApi.Vidu
         /// <summary>
         /// Whether the service certainly did not act on the request: the connection never opened, the body never
         /// fully left, the service refused in its own envelope, or a 4xx status said the request was not accepted.
+        /// The rule itself, with the rest of the money rule, is in <see cref="Pipeline.ResendRule"/>.
         /// </summary>
-        public bool CertainlyNotActed =>
-            ConnectionNeverOpened || RequestIncomplete || ServiceRefused ||
-            (HttpStatus is int status && status >= 400 && status <= 499);
+        public bool CertainlyNotActed => Pipeline.ResendRule.CertainlyNotActed(this);
 
         internal ShortApiException With(ShortApiErrorKind kind, string message) =>
-            new ShortApiException(kind, message, HttpStatus, ServiceCode, ServiceMessage, JobId, InnerException)
+            new ShortApiException(kind, message, HttpStatus, ServiceCode, ServiceMessage, JobId, InnerException, Finding)
             {
                 RetryAfter = RetryAfter,
                 Attempts = Attempts,

@@ -68,7 +68,7 @@ namespace ShortApi.Vidu.Commands
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {
                 _failed = true;
-                _warn($"Could not read the job history at '{_store!.FilePath}': {ex.Message}. Jobs are taken as they come.");
+                _warn($"Could not read the job history at '{_store!.FilePath}': {Sentences.End(ex.Message)} Jobs are taken as they come.");
             }
         }
 

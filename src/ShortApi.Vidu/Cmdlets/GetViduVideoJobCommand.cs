@@ -78,9 +78,7 @@ namespace ShortApi.Vidu.Commands
         {
             if (Store == null)
             {
-                WriteError(new ErrorRecord(new InvalidOperationException(
-                        "The job history is turned off (-NoHistory or $env:SHORTAPI_NO_HISTORY). Pass -JobId to ask the service about a job."),
-                    "ShortApi.HistoryDisabled", ErrorCategory.InvalidOperation, null));
+                WriteError(ErrorRecords.HistoryDisabled());
                 return;
             }
             HistorySnapshot snapshot;
@@ -90,7 +88,7 @@ namespace ShortApi.Vidu.Commands
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(ex, "ShortApi.HistoryUnavailable", ErrorCategory.ReadError, Store.FilePath));
+                WriteError(ErrorRecords.HistoryUnreadable(ex, Store.FilePath));
                 return;
             }
             // Filters that do not depend on the status first, then the refresh, then the rest: -Unsaved and -Status

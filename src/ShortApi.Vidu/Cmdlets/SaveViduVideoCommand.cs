@@ -59,7 +59,7 @@ namespace ShortApi.Vidu.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "ShortApi.InvalidNameTemplate", ErrorCategory.InvalidArgument, NameTemplate));
+                ThrowTerminatingError(ErrorRecords.InvalidNameTemplate(ex, NameTemplate));
             }
             _folder = PrepareFolder();
             var options = new DownloadOptions(_folder) { NameTemplate = NameTemplate, Force = Force, ThrottleLimit = ThrottleLimit };
@@ -138,12 +138,11 @@ namespace ShortApi.Vidu.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "ShortApi.PathNotFileSystem", ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(ErrorRecords.PathNotFileSystem(ex, Path));
                 return string.Empty;
             }
             if (File.Exists(folder))
-                ThrowTerminatingError(new ErrorRecord(new IOException($"-Path '{Path}' is a file. Give a folder to save the videos in."),
-                    "ShortApi.PathIsFile", ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(ErrorRecords.PathIsFile(Path));
             if (WhatIfRequested) return folder;
             try
             {
@@ -151,8 +150,7 @@ namespace ShortApi.Vidu.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(new IOException($"Cannot use -Path '{Path}' as a folder for the videos: {ex.Message} Choose a folder you can write to.", ex),
-                    "ShortApi.PathNotWritable", ErrorCategory.WriteError, Path));
+                ThrowTerminatingError(ErrorRecords.FolderNotWritable(Path, ex));
             }
             return folder;
         }

@@ -28,11 +28,21 @@ namespace ShortApi.Vidu.Commands
             new ErrorRecord(new IOException($"Cannot write the gallery to '{target}': {EndSentence(exception.Message)} Choose a -Path you can write to.", exception),
                 "ShortApi.PathNotWritable", ErrorCategory.WriteError, path);
 
+        /// <summary>Save-ViduVideo's -Path names a file where a folder is needed.</summary>
+        public static ErrorRecord PathIsFile(string path) =>
+            new ErrorRecord(new IOException($"-Path '{path}' is a file. Give a folder to save the videos in."),
+                "ShortApi.PathIsFile", ErrorCategory.InvalidArgument, path);
+
+        /// <summary>Save-ViduVideo's folder cannot be made or used.</summary>
+        public static ErrorRecord FolderNotWritable(string path, Exception exception) =>
+            new ErrorRecord(new IOException($"Cannot use -Path '{path}' as a folder for the videos: {EndSentence(exception.Message)} Choose a folder you can write to.", exception),
+                "ShortApi.PathNotWritable", ErrorCategory.WriteError, path);
+
+        /// <summary>A -NameTemplate with an unknown placeholder or a character a file name cannot hold.</summary>
+        public static ErrorRecord InvalidNameTemplate(ArgumentException exception, string? template) =>
+            new ErrorRecord(exception, "ShortApi.InvalidNameTemplate", ErrorCategory.InvalidArgument, template);
+
         /// <summary>A system message as a sentence that ends with exactly one full stop, so the next one can follow.</summary>
-        internal static string EndSentence(string message)
-        {
-            var text = message.TrimEnd();
-            return text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) ? text : text + ".";
-        }
+        internal static string EndSentence(string message) => Sentences.End(message);
     }
 }

@@ -131,7 +131,7 @@ namespace ShortApi.Vidu.Tests.Core
             var error = ResponseParser.FromHttpStatus(status, body, null, null);
             Assert.Equal(status, error.EffectiveStatus);
             Assert.False(error.ServiceRefused);
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, error));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Create, error));
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace ShortApi.Vidu.Tests.Core
             var error = await Assert.ThrowsAsync<ShortApiException>(() =>
                 emulator.Client(retries: 3).CreateJobAsync(new CreateJobRequest(image, "x"), CancellationToken.None));
             Assert.Equal(ShortApiErrorKind.ImageChanged, error.Kind);
-            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.False(ResendRule.MayHaveCreated(error));
             Assert.Equal(0, emulator.State.CreatesAccepted);
         }
 
@@ -62,8 +62,12 @@ namespace ShortApi.Vidu.Tests.Core
                 var error = await Assert.ThrowsAsync<ShortApiException>(() => client.CreateJobAsync(new CreateJobRequest(image, "x"), CancellationToken.None));
                 Assert.Equal(ShortApiErrorKind.Timeout, error.Kind);
                 Assert.True(error.RequestIncomplete);
-                Assert.False(RetryClassifier.MayHaveCreated(error));
+                Assert.False(ResendRule.MayHaveCreated(error));
                 Assert.Equal(2, error.Attempts); // certainly not acted on, so it was safe to send again
+                // Says what the user needs to know: the upload stopped, so nothing was made or paid for.
+                Assert.Contains("did not finish within 2 s, so nothing was created.", error.Message);
+                Assert.Contains("-RequestTimeoutSec", error.Message);
+                Assert.DoesNotContain("No answer", error.Message);
             }
             finally
             {

@@ -100,7 +100,7 @@ namespace ShortApi.Vidu.Tests.Core
             Assert.Equal(ShortApiErrorKind.ProxyAuthenticationRequired, error.Kind);
             Assert.Equal(407, error.HttpStatus);
             Assert.True(error.CertainlyNotActed);
-            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.False(ResendRule.MayHaveCreated(error));
             Assert.Equal(1, error.Attempts);
             Assert.Single(proxy.Requests);
             Assert.Equal(0, emulator.State.CreatesReceived);
@@ -119,7 +119,7 @@ namespace ShortApi.Vidu.Tests.Core
 
             Assert.Equal(ShortApiErrorKind.ProxyAuthenticationRequired, error.Kind);
             Assert.True(error.ConnectionNeverOpened);
-            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.False(ResendRule.MayHaveCreated(error));
             var tunnel = Assert.Single(proxy.Requests);
             Assert.Equal("CONNECT", tunnel.Method);
             Assert.Equal("vidu-api.test:443", tunnel.Target);
@@ -181,7 +181,7 @@ namespace ShortApi.Vidu.Tests.Core
 
             Assert.Equal(ShortApiErrorKind.ConnectionFailed, error.Kind);
             Assert.True(error.ConnectionNeverOpened);
-            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.False(ResendRule.MayHaveCreated(error));
             Assert.Equal(0, emulator.State.CreatesReceived);
         }
 

@@ -22,8 +22,8 @@ namespace ShortApi.Vidu.Tests.Core
         {
             var failure = Page(status);
             Assert.False(failure.CertainlyNotActed);
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, failure));
-            Assert.True(RetryClassifier.MayHaveCreated(failure));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Create, failure));
+            Assert.True(ResendRule.MayHaveCreated(failure));
         }
 
         [Theory]
@@ -38,18 +38,18 @@ namespace ShortApi.Vidu.Tests.Core
             var failure = Envelope(status);
             Assert.True(failure.ServiceRefused);
             Assert.True(failure.CertainlyNotActed);
-            Assert.Equal(resent, RetryClassifier.IsRetriable(RequestKind.Create, failure));
+            Assert.Equal(resent, ResendRule.IsRetriable(RequestKind.Create, failure));
         }
 
         [Fact]
         public void A_bare_429_is_a_refusal_that_is_resent() =>
-            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, Page(429)));
+            Assert.True(ResendRule.IsRetriable(RequestKind.Create, Page(429)));
 
         [Fact]
         public void The_upstream_busy_code_on_a_200_is_resent()
         {
             var failure = ResponseParser.FromHttpStatus(200, "{\"code\":3000,\"msg\":\"upstream temporarily unavailable\"}", null, null);
-            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, failure));
+            Assert.True(ResendRule.IsRetriable(RequestKind.Create, failure));
         }
 
         [Theory]
@@ -61,18 +61,18 @@ namespace ShortApi.Vidu.Tests.Core
         [InlineData(404, false)]
         [InlineData(401, false)]
         public void Query_is_retried_on_rate_limits_and_server_errors(int status, bool retried) =>
-            Assert.Equal(retried, RetryClassifier.IsRetriable(RequestKind.Query, Page(status)));
+            Assert.Equal(retried, ResendRule.IsRetriable(RequestKind.Query, Page(status)));
 
         [Fact]
         public void A_create_that_timed_out_after_its_body_left_is_not_resent_but_one_whose_body_never_left_is()
         {
             var afterBody = new ShortApiException(ShortApiErrorKind.Timeout, "slow");
             var beforeBody = new ShortApiException(ShortApiErrorKind.Timeout, "slow") { RequestIncomplete = true };
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, afterBody));
-            Assert.True(RetryClassifier.MayHaveCreated(afterBody));
-            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, beforeBody));
-            Assert.False(RetryClassifier.MayHaveCreated(beforeBody));
-            Assert.True(RetryClassifier.IsRetriable(RequestKind.Query, afterBody));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Create, afterBody));
+            Assert.True(ResendRule.MayHaveCreated(afterBody));
+            Assert.True(ResendRule.IsRetriable(RequestKind.Create, beforeBody));
+            Assert.False(ResendRule.MayHaveCreated(beforeBody));
+            Assert.True(ResendRule.IsRetriable(RequestKind.Query, afterBody));
         }
 
         [Fact]
@@ -80,21 +80,21 @@ namespace ShortApi.Vidu.Tests.Core
         {
             var refused = new ShortApiException(ShortApiErrorKind.ConnectionFailed, "refused") { ConnectionNeverOpened = true };
             var dropped = new ShortApiException(ShortApiErrorKind.ConnectionFailed, "reset");
-            Assert.True(RetryClassifier.IsRetriable(RequestKind.Create, refused));
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, dropped));
+            Assert.True(ResendRule.IsRetriable(RequestKind.Create, refused));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Create, dropped));
         }
 
         [Fact]
         public void A_picture_that_changed_is_neither_resent_nor_possibly_charged()
         {
             var changed = new ShortApiException(ShortApiErrorKind.ImageChanged, "changed") { RequestIncomplete = true };
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Create, changed));
-            Assert.False(RetryClassifier.MayHaveCreated(changed));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Create, changed));
+            Assert.False(ResendRule.MayHaveCreated(changed));
         }
 
         [Fact]
         public void A_local_save_failure_is_not_retried_as_a_network_error() =>
-            Assert.False(RetryClassifier.IsRetriable(RequestKind.Download, new ShortApiException(ShortApiErrorKind.SaveFailed, "disk full")));
+            Assert.False(ResendRule.IsRetriable(RequestKind.Download, new ShortApiException(ShortApiErrorKind.SaveFailed, "disk full")));
 
         [Fact]
         public void Backoff_doubles_with_jitter_between_half_and_full()
