@@ -57,7 +57,7 @@ namespace ShortApi.Vidu.Pipeline
                 Gate = gate,
                 BeforeFirstSend = beforeFirstSend,
             };
-            return SendAsync(message, m => Task.FromResult(ResponseParser.ParseCreate((int)m.Response!.StatusCode, m.ResponseText)));
+            return SendAsync(message, m => Task.FromResult(ServiceAnswer(m, ResponseParser.ParseCreate)));
         }
 
         /// <summary>Reads a job's status; retried on 429, 5xx, timeouts and dropped connections, never past <paramref name="deadline"/>.</summary>
@@ -69,7 +69,7 @@ namespace ShortApi.Vidu.Pipeline
                 JobId = jobId,
                 Deadline = deadline,
             };
-            return SendAsync(message, m => Task.FromResult(ResponseParser.ParseQuery((int)m.Response!.StatusCode, m.ResponseText, jobId)));
+            return SendAsync(message, m => Task.FromResult(ServiceAnswer(m, (status, text) => ResponseParser.ParseQuery(status, text, jobId))));
         }
 
         /// <summary>
@@ -86,7 +86,25 @@ namespace ShortApi.Vidu.Pipeline
                 CarriesKey = false,
                 BufferResponse = false,
             };
-            return SendAsync(message, receive);
+            return SendAsync(message, m =>
+            {
+                var status = (int)m.Response!.StatusCode;
+                // A result host's refusal is not the service's envelope: its page is not read (the answer streams).
+                if (status < 200 || status > 299) throw ResultHostErrors.FromStatus(status, m, RetryAfterHeader.Read(m.Response));
+                return receive(m);
+            });
+        }
+
+        /// <summary>
+        /// Reads the service's answer: a non-2xx one becomes the refusal its envelope (or its bare page) describes, a
+        /// 2xx one is parsed by <paramref name="parse"/> (which also reads a non-zero code in the envelope).
+        /// </summary>
+        private static T ServiceAnswer<T>(PipelineMessage message, Func<int, string, T> parse)
+        {
+            var status = (int)message.Response!.StatusCode;
+            if (status < 200 || status > 299)
+                throw ResponseParser.FromHttpStatus(status, message.ResponseText, message.JobId, RetryAfterHeader.Read(message.Response));
+            return parse(status, message.ResponseText);
         }
 
         private async Task<T> SendAsync<T>(PipelineMessage message, Func<PipelineMessage, Task<T>> interpret)

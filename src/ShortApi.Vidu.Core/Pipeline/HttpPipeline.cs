@@ -7,9 +7,9 @@ using ShortApi.Vidu.Wire;
 namespace ShortApi.Vidu.Pipeline
 {
     /// <summary>
-    /// A chain of small policies over one transport. The last stage sends the try, turns a non-2xx answer into a
-    /// <see cref="ShortApiException"/>, and interprets a 2xx one, so the retry policy at the front sees every failure
-    /// of a try (including an answer that cannot be read) in one place.
+    /// A chain of small policies over one transport. The last stage sends the try, follows a result link's redirects,
+    /// and hands the answer to the caller's interpreter, so the retry policy at the front sees every failure of a try
+    /// (a refusal, an answer that cannot be read) in one place.
     /// </summary>
     internal sealed class HttpPipeline
     {
@@ -57,13 +57,8 @@ namespace ShortApi.Vidu.Pipeline
             var status = (int)message.Response!.StatusCode;
             // Only a proxy answers 407; for a download the page is not read (it streams), so it is not quoted.
             if (status == 407) throw ProxyRefusal.Create(message, message.BufferResponse ? message.ResponseText : null, tunnel: false);
-            if (status < 200 || status > 299)
-            {
-                var retryAfter = RetryAfterHeader.Read(message.Response);
-                throw message.Kind == RequestKind.Download
-                    ? ResultHostErrors.FromStatus(status, message, retryAfter)
-                    : ResponseParser.FromHttpStatus(status, message.ResponseText, message.JobId, retryAfter);
-            }
+            // Every other answer, refusals included, is the caller's to read (the API client knows the service's
+            // envelope; the pipeline knows only HTTP), still inside the retry loop so a refusal can be retried.
             message.Result = await message.Interpret!(message).ConfigureAwait(false);
         }
 

@@ -50,7 +50,7 @@ namespace ShortApi.Vidu.Watching
         /// <summary>Starts following a job; a job already followed is not added twice.</summary>
         public bool Add(VideoJob job)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = _options.Clock.GetUtcNow();
             // A job made moments ago cannot be finished yet: its first query waits one interval. An older one (collected
             // later, from history or a file) is queried at once. A creation time in the future counts as now.
             var created = job.CreatedAt is DateTimeOffset at && at < now ? at : now;
@@ -117,12 +117,12 @@ namespace ShortApi.Vidu.Watching
                         await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    var wait = next.Due - DateTimeOffset.UtcNow;
+                    var wait = next.Due - _options.Clock.GetUtcNow();
                     if (wait > MaxSleep) wait = MaxSleep; // waits are re-evaluated anyway; a huge one must not throw
                     if (wait > TimeSpan.Zero)
                     {
                         // Woken early when a job is added, so a new earlier due time is not missed.
-                        await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                        await NapAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -137,6 +137,18 @@ namespace ShortApi.Vidu.Watching
             await Task.WhenAll(running).ConfigureAwait(false);
         }
 
+        // Until the wait has passed on the watch's clock or a job is added, whichever comes first. A wake taken just
+        // as the nap ends is not lost: the loop looks at the due times again after every nap.
+        private async Task NapAsync(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var woken = _wake.WaitAsync(nap.Token);
+            var slept = _options.Clock.Delay(wait, nap.Token);
+            await Task.WhenAny(woken, slept).ConfigureAwait(false);
+            nap.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         private async Task PollAsync(Entry entry, SemaphoreSlim slots, CancellationToken cancellationToken)
         {
             var jobId = entry.Job.JobId;
@@ -145,7 +157,7 @@ namespace ShortApi.Vidu.Watching
                 var state = await _client.QueryJobAsync(jobId, cancellationToken, _options.Deadline).ConfigureAwait(false);
                 entry.TransientFailures = 0;
                 var before = entry.Job;
-                var job = before.WithState(state, DateTimeOffset.UtcNow);
+                var job = before.WithState(state, _options.Clock.GetUtcNow());
                 entry.Job = job;
                 if (before.Status != job.Status || before.VideoUrls.Length != job.VideoUrls.Length) _events.StatusChanged(job);
                 if (state.Status == JobStatus.Succeeded && state.VideoUrls.Length > 0)
@@ -156,7 +168,7 @@ namespace ShortApi.Vidu.Watching
                 {
                     var reason = string.IsNullOrWhiteSpace(state.Error) ? "the service gave no reason" : state.Error;
                     Finish(entry, new ShortApiException(ShortApiErrorKind.JobFailed,
-                        $"Job '{jobId}' failed (status {state.StatusCode}): {reason}. Nothing to download; adjust the prompt or image and submit it again.",
+                        $"Job '{jobId}' failed (status {state.StatusCode}): {Sentences.End(reason)} Nothing to download; adjust the prompt or image and submit it again.",
                         jobId: jobId, serviceMessage: state.Error));
                 }
                 else
@@ -220,7 +232,7 @@ namespace ShortApi.Vidu.Watching
             lock (_gate)
             {
                 if (!_watching.ContainsKey(entry.Job.JobId)) return;
-                entry.Due = DateTimeOffset.UtcNow + Early(after);
+                entry.Due = _options.Clock.GetUtcNow() + Early(after);
                 entry.Sequence = Interlocked.Increment(ref _sequence);
                 _due.Add(entry);
             }

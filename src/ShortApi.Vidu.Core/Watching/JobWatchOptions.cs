@@ -17,6 +17,9 @@ namespace ShortApi.Vidu.Watching
         /// <summary>Receives progress notes for -Verbose (called from background threads).</summary>
         public Action<string>? Log { get; set; }
 
+        /// <summary>The clock that dates answers and times the queries; tests pass one they move by hand.</summary>
+        public TimeProvider Clock { get; set; } = TimeProvider.System;
+
         /// <summary>Receives warnings (called from background threads).</summary>
         public Action<string>? Warn { get; set; }
     }

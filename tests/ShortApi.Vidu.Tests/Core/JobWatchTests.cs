@@ -98,6 +98,33 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public async Task The_watch_asks_on_its_own_clock_one_interval_apart_and_never_sooner()
+        {
+            // The emulator and the watch share a test clock, so nothing moves unless the test moves it. A job made now is
+            // first asked about one interval later (less up to 10 % jitter), then once per interval until it is done.
+            var clock = new WatchedClock();
+            await using var emulator = await Emulators.StartAsync(clock, o => o.JobDuration = TimeSpan.FromSeconds(25));
+            var client = emulator.Client();
+            var created = await Create(client);
+            using var watch = new JobWatch(client, new JobWatchOptions { PollInterval = TimeSpan.FromSeconds(10), Clock = clock },
+                NoJobEvents.Instance, CancellationToken.None);
+            watch.Add(new VideoJob(created.JobId) { CreatedAt = clock.GetUtcNow() });
+            for (var query = 1; query <= 3; query++)
+            {
+                var now = clock.GetUtcNow();
+                await clock.TimerStartedAsync((at, due) => at == now && due >= TimeSpan.FromSeconds(9) && due <= TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+                clock.Advance(TimeSpan.FromSeconds(8.9));
+                Assert.Equal(query - 1, emulator.State.QueriesReceived); // not one query before its time
+                clock.Advance(TimeSpan.FromSeconds(1.1));
+                await emulator.State.WaitUntilAsync(s => s.QueriesReceived == query, TimeSpan.FromMinutes(1));
+            }
+            Assert.True(watch.TryTake(out var result, TimeSpan.FromMinutes(1), CancellationToken.None));
+            Assert.True(result!.Succeeded);
+            Assert.Equal(3, emulator.State.QueriesReceived);
+            Assert.Equal(clock.GetUtcNow(), result.Job.CompletedAt); // dated by the watch's clock, not the machine's
+        }
+
+        [Fact]
         public async Task Every_change_of_state_is_one_history_event()
         {
             await using var emulator = await Emulators.StartAsync(o => o.JobDuration = TimeSpan.FromMilliseconds(300));

@@ -1,13 +1,14 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Transport;
 using ShortApi.Vidu.Wire;
 
-namespace ShortApi.Vidu.Transport
+namespace ShortApi.Vidu.Pipeline
 {
     /// <summary>
-    /// Sends one try over the shared HttpClient and says, for a failure, whether the request can have reached the
+    /// The pipeline's last stage (so it lives with the pipeline; Transport holds only the HTTP plumbing and never sees a
+    /// pipeline message). Sends one try over the shared HttpClient and says, for a failure, whether the request can have reached the
     /// server: a connection that never opened, or a body that never completely left, cannot have been acted on.
     /// </summary>
     internal sealed class HttpTransport
