@@ -78,8 +78,7 @@ namespace ShortApi.Vidu.Client
             if (job == null || string.IsNullOrEmpty(job.JobId)) throw new ArgumentException("A job with an id is required.", nameof(job));
             using var watch = new JobWatch(_api, new JobWatchOptions { PollInterval = _options.PollInterval, Log = _options.Log, Warn = _options.Log }, _events, cancellationToken);
             watch.Add(job);
-            var result = await Task.Run(() => watch.TryTake(out var taken, Timeout.InfiniteTimeSpan, cancellationToken) ? taken! : null, cancellationToken).ConfigureAwait(false);
-            if (result == null) throw new OperationCanceledException(cancellationToken);
+            var result = await watch.TakeAsync(cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded) throw result.Error!;
             return result.Job;
         }
@@ -92,16 +91,8 @@ namespace ShortApi.Vidu.Client
                 _options.Log, cancellationToken);
             var savedBefore = _store != null && _store.Read(HistoryQuery.Jobs(new[] { job.JobId })).SavedFiles.TryGetValue(job.JobId, out var files) ? files : Array.Empty<SavedVideo>();
             downloads.Start(job.With(j => j.VideoUrls = new[] { job.VideoUrls[0] }), savedBefore);
-            var outcome = await Task.Run(() =>
-            {
-                while (true)
-                {
-                    if (downloads.TryTake(out var taken)) return taken;
-                    if (downloads.Active == 0) return downloads.TryTake(out taken) ? taken : null;
-                    downloads.WaitForOutcome(TimeSpan.FromMilliseconds(250), cancellationToken);
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            if (outcome == null) throw new OperationCanceledException(cancellationToken);
+            // One link started, so exactly one outcome comes (a stopped download posts none: the token ends the wait).
+            var outcome = await downloads.TakeAsync(cancellationToken).ConfigureAwait(false);
             if (!outcome.Saved) throw outcome.Error!;
             return outcome.Path!;
         }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
+using ShortApi.Vidu.Outcomes;
 using ShortApi.Vidu.Pipeline;
 
 namespace ShortApi.Vidu.Downloads
@@ -25,13 +26,16 @@ namespace ShortApi.Vidu.Downloads
         private readonly CancellationTokenSource _stop;
         private readonly SemaphoreSlim _slots;
         private readonly TargetNames _names;
-        private readonly ConcurrentQueue<SaveOutcome> _outcomes = new ConcurrentQueue<SaveOutcome>();
-        private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+        private readonly OutcomeChannel<SaveOutcome> _outcomes;
         private readonly List<Task> _running = new List<Task>();
         private int _active;
 
-        public DownloadBatch(ApiClient api, DownloadOptions options, IJobEvents events, Action<string>? log, CancellationToken cancellationToken)
+        /// <summary>A batch that saves into <paramref name="options"/>' folder; outcomes also set <paramref name="wakeup"/>, if given,
+        /// so a caller that waits on other things as well wakes on them.</summary>
+        public DownloadBatch(ApiClient api, DownloadOptions options, IJobEvents events, Action<string>? log, CancellationToken cancellationToken,
+            Wakeup? wakeup = null)
         {
+            _outcomes = new OutcomeChannel<SaveOutcome>(wakeup);
             _api = api;
             _options = options;
             _events = events;
@@ -71,19 +75,33 @@ namespace ShortApi.Vidu.Downloads
             }
         }
 
+        /// <summary>Waits up to <paramref name="wait"/> for an outcome to be ready (for callers on a thread of their own).</summary>
         public bool WaitForOutcome(TimeSpan wait, CancellationToken cancellationToken)
         {
-            if (!_outcomes.IsEmpty) return true;
-            if (_signal.Wait(wait, cancellationToken)) _signal.Release();
-            return !_outcomes.IsEmpty;
+            if (_outcomes.Count > 0) return true;
+            try
+            {
+                return _outcomes.WaitToReadAsync(cancellationToken).Wait(wait);
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
 
+        /// <summary>Takes an outcome that is ready, without waiting.</summary>
         public bool TryTake(out SaveOutcome? outcome)
         {
-            var taken = _outcomes.TryDequeue(out var next);
-            if (taken) _signal.Wait(0);
-            outcome = next;
+            var taken = _outcomes.TryTake(out var next);
+            outcome = taken ? next : null;
             return taken;
+        }
+
+        /// <summary>The next outcome, when it comes (for async callers that know one is due).</summary>
+        public async Task<SaveOutcome> TakeAsync(CancellationToken cancellationToken)
+        {
+            var (_, outcome) = await _outcomes.TakeAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
 
         /// <summary>Cancels the downloads in flight (their temporary files are removed) and waits up to <paramref name="bound"/> for them to end.</summary>
@@ -232,10 +250,6 @@ namespace ShortApi.Vidu.Downloads
                 error.HttpStatus, jobId: job.JobId, innerException: error) { Attempts = error.Attempts };
         }
 
-        private void Enqueue(SaveOutcome outcome)
-        {
-            _outcomes.Enqueue(outcome);
-            _signal.Release();
-        }
+        private void Enqueue(SaveOutcome outcome) => _outcomes.Post(outcome);
     }
 }

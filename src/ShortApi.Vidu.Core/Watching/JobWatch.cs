@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
+using ShortApi.Vidu.Outcomes;
 using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Transport;
 
@@ -28,7 +29,7 @@ namespace ShortApi.Vidu.Watching
         private readonly SortedSet<Entry> _due = new SortedSet<Entry>(EntryOrder.Instance);
         private readonly Dictionary<string, Entry> _watching = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
-        private readonly BlockingCollection<WatchResult> _finished = new BlockingCollection<WatchResult>();
+        private readonly OutcomeChannel<WatchResult> _finished;
         private readonly CancellationTokenSource _stop;
         private readonly Task _loop;
         private long _sequence;
@@ -40,6 +41,7 @@ namespace ShortApi.Vidu.Watching
             _client = client;
             _options = options;
             _events = events;
+            _finished = new OutcomeChannel<WatchResult>(options.Wakeup);
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _loop = Task.Run(() => RunAsync(_stop.Token));
         }
@@ -67,14 +69,37 @@ namespace ShortApi.Vidu.Watching
             return true;
         }
 
-        /// <summary>Waits up to <paramref name="wait"/> for the next finished job.</summary>
+        /// <summary>Takes a finished job if one is ready, without waiting.</summary>
+        public bool TryTake(out WatchResult? result)
+        {
+            var ok = _finished.TryTake(out var taken);
+            if (ok) Interlocked.Decrement(ref _untaken);
+            result = ok ? taken : null;
+            return ok;
+        }
+
+        /// <summary>Waits up to <paramref name="wait"/> for the next finished job (for callers on a thread of their own).</summary>
         public bool TryTake(out WatchResult? result, TimeSpan wait, CancellationToken cancellationToken)
         {
-            var milliseconds = wait == Timeout.InfiniteTimeSpan ? Timeout.Infinite : (int)Math.Max(0, Math.Min(int.MaxValue, wait.TotalMilliseconds));
-            var ok = _finished.TryTake(out var taken, milliseconds, cancellationToken);
-            if (ok) Interlocked.Decrement(ref _untaken);
-            result = taken;
-            return ok;
+            if (TryTake(out result)) return true;
+            if (wait == TimeSpan.Zero) return false;
+            try
+            {
+                _finished.WaitToReadAsync(cancellationToken).Wait(wait);
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            return TryTake(out result);
+        }
+
+        /// <summary>The next finished job, when it comes.</summary>
+        public async Task<WatchResult> TakeAsync(CancellationToken cancellationToken)
+        {
+            var (_, result) = await _finished.TakeAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Decrement(ref _untaken);
+            return result;
         }
 
         /// <summary>Stops asking: no new query starts, and the loop ends once the queries in flight have ended.</summary>
@@ -138,7 +163,9 @@ namespace ShortApi.Vidu.Watching
         }
 
         // Until the wait has passed on the watch's clock or a job is added, whichever comes first. A wake taken just
-        // as the nap ends is not lost: the loop looks at the due times again after every nap.
+        // as the nap ends is not lost: the loop looks at the due times again after every nap. The semaphore's waiter
+        // must be gone before the loop waits again: a cancelled waiter stays listed until its continuation runs, and
+        // a Release in that moment would go to it and leave the next wait asleep for ever.
         private async Task NapAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
             using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -146,6 +173,13 @@ namespace ShortApi.Vidu.Watching
             var slept = _options.Clock.Delay(wait, nap.Token);
             await Task.WhenAny(woken, slept).ConfigureAwait(false);
             nap.Cancel();
+            try
+            {
+                await woken.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -245,7 +279,7 @@ namespace ShortApi.Vidu.Watching
             {
                 _watching.Remove(entry.Job.JobId);
                 // Added under the same lock, so a job is always either watched or finished, never neither.
-                _finished.Add(new WatchResult(entry.Job, error));
+                _finished.Post(new WatchResult(entry.Job, error));
             }
         }
 

@@ -20,6 +20,9 @@ namespace ShortApi.Vidu.Watching
         /// <summary>The clock that dates answers and times the queries; tests pass one they move by hand.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+        /// <summary>Set whenever a job finishes, so a caller that also waits on other things (downloads, messages) wakes on it.</summary>
+        public Outcomes.Wakeup? Wakeup { get; set; }
+
         /// <summary>Receives warnings (called from background threads).</summary>
         public Action<string>? Warn { get; set; }
     }
