@@ -41,6 +41,13 @@ namespace ShortApi.Vidu.History
             stream.Flush(flushToDisk: true);
         }
 
+        /// <summary>Creates the folder and the file if they are missing and opens the file for writing, writing nothing.</summary>
+        public void Touch()
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            using var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        }
+
         /// <summary>Every line, oldest first.</summary>
         public IEnumerable<string> ReadForward()
         {
