@@ -16,6 +16,8 @@ namespace ShortApi.Vidu.History
         private const int BlockBytes = 64 * 1024;
         private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, false);
+        private static readonly bool OnWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+        private int _openAttempts;
 
         public HistoryFile(string path)
         {
@@ -23,6 +25,9 @@ namespace ShortApi.Vidu.History
         }
 
         public string Path { get; }
+
+        /// <summary>How many times a stream was opened or tried (for tests that pin what is waited for).</summary>
+        internal int OpenAttempts => Volatile.Read(ref _openAttempts);
 
         public bool Exists => File.Exists(Path);
 
@@ -117,22 +122,33 @@ namespace ShortApi.Vidu.History
         }
 
         // FileShare.None takes an exclusive lock (flock on Unix, a share mode on Windows) that also excludes readers in
-        // other processes; both sides wait their turn for a while instead of failing on the first collision.
+        // other processes; both sides wait their turn for a while instead of failing on the first collision. Only that
+        // collision is waited out: any other failure (no such folder, /proc, no access, a full disk) will not pass.
         private FileStream OpenLocked(FileMode mode, FileAccess access)
         {
             var started = DateTime.UtcNow;
             var random = new Random();
             while (true)
             {
+                Interlocked.Increment(ref _openAttempts);
                 try
                 {
                     return new FileStream(Path, mode, access, access == FileAccess.Read ? FileShare.Read : FileShare.None, 4096);
                 }
-                catch (IOException) when (DateTime.UtcNow - started < LockPatience && !(mode == FileMode.Open && !File.Exists(Path)) && !Directory.Exists(Path))
+                catch (IOException ex) when (IsLockConflict(ex) && DateTime.UtcNow - started < LockPatience)
                 {
                     Thread.Sleep(5 + random.Next(20));
                 }
             }
+        }
+
+        // Windows (and Mono) report another handle's share mode as ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION in an
+        // HRESULT; .NET on Unix reports flock's EWOULDBLOCK as the bare errno (11 on Linux, 35 on macOS and the BSDs).
+        private static bool IsLockConflict(IOException ex)
+        {
+            var code = ex.HResult;
+            if (code == unchecked((int)0x80070020) || code == unchecked((int)0x80070021)) return true;
+            return !OnWindows && (code == 11 || code == 35);
         }
     }
 }
