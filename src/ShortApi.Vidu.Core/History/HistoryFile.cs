@@ -34,8 +34,7 @@ namespace ShortApi.Vidu.History
         /// <summary>Appends one line (which ends with '\n'), starting a fresh line after a torn one, and flushes it to disk.</summary>
         public void Append(byte[] line)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            using var stream = OpenForWriting();
             if (stream.Length > 0)
             {
                 stream.Seek(-1, SeekOrigin.End);
@@ -49,8 +48,29 @@ namespace ShortApi.Vidu.History
         /// <summary>Creates the folder and the file if they are missing and opens the file for writing, writing nothing.</summary>
         public void Touch()
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            using var stream = OpenForWriting();
+        }
+
+        // What this creates is the user's alone on Unix (0700 folders, a 0600 file), whatever the umask; an existing
+        // file or folder keeps its mode. The new file gets its mode before any line is in it.
+        private FileStream OpenForWriting()
+        {
+            CreateFolders();
+            var isNew = OwnerOnlyAccess.Applies && !File.Exists(Path);
+            var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            if (isNew) OwnerOnlyAccess.Restrict(Path, OwnerOnlyAccess.FileMode);
+            return stream;
+        }
+
+        private void CreateFolders()
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path)!;
+            if (Directory.Exists(folder)) return;
+            var missing = new List<string>();
+            for (var f = folder; !string.IsNullOrEmpty(f) && !Directory.Exists(f); f = System.IO.Path.GetDirectoryName(f)) missing.Add(f);
+            Directory.CreateDirectory(folder);
+            if (!OwnerOnlyAccess.Applies) return;
+            for (var i = missing.Count - 1; i >= 0; i--) OwnerOnlyAccess.Restrict(missing[i], OwnerOnlyAccess.FolderMode);
         }
 
         /// <summary>Every line, oldest first.</summary>

@@ -69,6 +69,16 @@ namespace ShortApi.Vidu.History
             }
         }
 
+        /// <summary>
+        /// A line for -Verbose when the history exists and other users may read or change it (Linux, macOS). Its mode is
+        /// the user's choice, so it is left as it is; only files the module creates are made private.
+        /// </summary>
+        public string? OpenToOthersNote()
+        {
+            if (!_file.Exists || !(OwnerOnlyAccess.OpenToOthers(FilePath) is int mode)) return null;
+            return $"The job history '{FilePath}' has mode {OwnerOnlyAccess.Octal(mode)}, so other users may read your prompts and picture paths in it; it was left as it is. To keep it private, run: chmod 600 '{FilePath}'.";
+        }
+
         public void BatchStarted(BatchStart batch)
         {
             SessionIdentity.RememberBatch(FilePath, batch.Endpoint, batch.BatchId);
