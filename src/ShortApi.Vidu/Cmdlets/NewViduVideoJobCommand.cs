@@ -370,7 +370,8 @@ namespace ShortApi.Vidu.Commands
             {
                 WriteError(ErrorRecords.FromCreate(outcome));
             }
-            if (outcome.RecordLost != null) WriteError(ErrorRecords.HistoryHalt(outcome.RecordLost, outcome.Plan.Tag));
+            // Its target is the job (or the picture) that went out: collecting these targets must never send it again.
+            if (outcome.RecordLost != null) WriteError(ErrorRecords.HistoryHalt(outcome.RecordLost, (object?)outcome.Job ?? outcome.Plan.Tag, notSent: false));
         }
 
         private void WriteSummary()

@@ -19,14 +19,20 @@ namespace ShortApi.Vidu.Commands
                     exception),
                 HistoryWriteFailedId, ErrorCategory.WriteError, exception.Path);
 
-        /// <summary>A batch stopped submitting because a history line could not be written: what happened, what to do, how to resume.</summary>
-        public static ErrorRecord HistoryHalt(ShortApiException error, object? target) =>
+        /// <summary>
+        /// A batch stopped submitting because a history line could not be written: what happened, what to do, how to
+        /// resume. <paramref name="notSent"/>: the target is a picture that was not sent (its "sending" line failed), so
+        /// it belongs with the ones to submit again; otherwise the target is what was sent, and must not be sent again.
+        /// </summary>
+        public static ErrorRecord HistoryHalt(ShortApiException error, object? target, bool notSent) =>
             new ErrorRecord(error, HistoryWriteFailedId, ErrorCategory.WriteError, target)
             {
                 ErrorDetails = new ErrorDetails(
                     $"{error.Message} Pictures after it are not sent (each gets its own ShortApi.NotSent error); jobs accepted in this run continue down the pipeline, " +
                     $"and are worth keeping (for example with Export-Clixml) while the history misses them. {HistoryAdvice} " +
-                    "Then submit only the pictures that were not sent (the ShortApi.NotSent errors' TargetObject), not the whole batch again."),
+                    (notSent
+                        ? "Then submit only this picture (this error's TargetObject) and those of the ShortApi.NotSent errors, not the whole batch again."
+                        : "Then submit only the pictures of the ShortApi.NotSent errors (their TargetObject), not the whole batch again.")),
             };
     }
 }

@@ -50,7 +50,7 @@ namespace ShortApi.Vidu.Commands
         public static ErrorRecord FromCreate(CreateOutcome outcome)
         {
             var error = outcome.Error!;
-            if (error.Kind == ShortApiErrorKind.HistoryWriteFailed) return HistoryHalt(error, outcome.Plan.Tag);
+            if (error.Kind == ShortApiErrorKind.HistoryWriteFailed) return HistoryHalt(error, outcome.Plan.Tag, notSent: true);
             var record = FromApi(error, outcome.Plan.Tag);
             var name = outcome.Plan.Request.ShortName;
             var halt = outcome.Halts

@@ -45,6 +45,7 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             var halted = run.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("ShortApi.HistoryWriteFailed"));
             HistoryWriteTests.AssertHistoryError(halted, HistoryPath);
             Assert.Contains(job.JobId, halted.ErrorDetails?.Message ?? halted.Exception.Message);
+            Assert.Same(job, halted.TargetObject); // the accepted job, not its picture: collecting targets to resubmit must not pay twice
             Assert.Equal(2, run.Errors.Count(e => e.FullyQualifiedErrorId.StartsWith("ShortApi.NotSent")));
             Assert.Equal(1, Emulator.State.CreatesReceived);
         }
