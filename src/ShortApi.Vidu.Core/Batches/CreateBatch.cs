@@ -181,6 +181,7 @@ namespace ShortApi.Vidu.Batches
         {
             var sendId = Guid.NewGuid().ToString("N");
             var sent = false;
+            var name = plan.Request.ShortName;
             CreateOutcome outcome;
             try
             {
@@ -191,37 +192,73 @@ namespace ShortApi.Vidu.Batches
                     sent = true;
                 }).ConfigureAwait(false);
                 var job = AcceptedJob(plan, created);
-                _events.Accepted(sendId, job);
-                outcome = new CreateOutcome(plan, CreateResult.Accepted, job, null);
+                var lost = Record(() => _events.Accepted(sendId, job), $"Job '{job.JobId}' for '{name}' was accepted and charged, but", "so the job is not in it");
+                outcome = new CreateOutcome(plan, CreateResult.Accepted, job, null, lost);
+            }
+            catch (HistoryWriteException ex) when (!sent)
+            {
+                // The "sending" line is not on disk, so the create did not leave: a paid job must never lack a record.
+                var notRecorded = new ShortApiException(ShortApiErrorKind.HistoryWriteFailed,
+                    $"Create job for '{name}': not sent, because the job history at '{ex.Path}' cannot be written ({ex.Reason}). A paid create goes out only once its record is on disk; nothing was created or charged.",
+                    innerException: ex);
+                HaltFor(notRecorded);
+                outcome = new CreateOutcome(plan, CreateResult.NotSent, null, notRecorded);
             }
             catch (ShortApiException ex) when (ex.Kind == ShortApiErrorKind.CreateOutcomeUnknown)
             {
-                _events.Unconfirmed(sendId, ex);
-                outcome = new CreateOutcome(plan, CreateResult.Unconfirmed, null, ex);
+                var lost = Record(() => _events.Unconfirmed(sendId, ex), $"The create for '{name}' got no clear answer, and", "so only its sending line is there (it is listed as Unconfirmed)");
+                outcome = new CreateOutcome(plan, CreateResult.Unconfirmed, null, ex, lost);
             }
             catch (ShortApiException ex)
             {
-                if (sent) _events.Refused(sendId, ex);
-                outcome = new CreateOutcome(plan, ex.Kind == ShortApiErrorKind.NotSent ? CreateResult.NotSent : CreateResult.Refused, null, ex);
+                var lost = sent ? Record(() => _events.Refused(sendId, ex), $"The create for '{name}' was refused (nothing was charged), and", "so its sending line has no outcome (it is listed as Unconfirmed)") : null;
+                outcome = new CreateOutcome(plan, ex.Kind == ShortApiErrorKind.NotSent ? CreateResult.NotSent : CreateResult.Refused, null, ex, lost);
             }
             catch (OperationCanceledException ex)
             {
                 // Stopped while waiting to send or to resend after a certain refusal: nothing was created.
                 var notSent = new ShortApiException(ShortApiErrorKind.NotSent,
-                    $"Create job for '{plan.Request.ShortName}': not sent, because the command was stopped. Nothing was created or charged.", innerException: ex);
-                if (sent) _events.Refused(sendId, notSent);
-                outcome = new CreateOutcome(plan, CreateResult.NotSent, null, notSent);
+                    $"Create job for '{name}': not sent, because the command was stopped. Nothing was created or charged.", innerException: ex);
+                var lost = sent ? Record(() => _events.Refused(sendId, notSent), $"The create for '{name}' was stopped (nothing was charged), and", "so its sending line has no outcome (it is listed as Unconfirmed)") : null;
+                outcome = new CreateOutcome(plan, CreateResult.NotSent, null, notSent, lost);
             }
             catch (Exception ex)
             {
                 // Unforeseen: if anything left, it may have been acted on, so it is Unconfirmed, never "refused".
                 var unknown = new ShortApiException(sent ? ShortApiErrorKind.CreateOutcomeUnknown : ShortApiErrorKind.NotSent,
-                    $"Create job for '{plan.Request.ShortName}' failed unexpectedly: {ex.Message}" +
+                    $"Create job for '{name}' failed unexpectedly: {ex.Message}" +
                     (sent ? " It may have reached the service; check your dashboard before submitting this picture again." : " Nothing was sent."), innerException: ex);
-                if (sent) _events.Unconfirmed(sendId, unknown);
-                outcome = new CreateOutcome(plan, sent ? CreateResult.Unconfirmed : CreateResult.NotSent, null, unknown);
+                var lost = sent ? Record(() => _events.Unconfirmed(sendId, unknown), $"The create for '{name}' failed unexpectedly, and", "so only its sending line is there (it is listed as Unconfirmed)") : null;
+                outcome = new CreateOutcome(plan, sent ? CreateResult.Unconfirmed : CreateResult.NotSent, null, unknown, lost);
             }
             Settle(outcome, reservation);
+        }
+
+        // Writes an outcome's line. When it cannot be written the outcome still stands (an accepted job is the user's),
+        // and submitting stops at once, before the caller can start another create that would go out unrecorded.
+        private ShortApiException? Record(Action write, string what, string consequence)
+        {
+            try
+            {
+                write();
+                return null;
+            }
+            catch (HistoryWriteException ex)
+            {
+                var lost = new ShortApiException(ShortApiErrorKind.HistoryWriteFailed,
+                    $"{what} the job history at '{ex.Path}' cannot be written ({ex.Reason}), {consequence}. Submitting stopped, so that no further paid create goes out without a record.",
+                    innerException: ex);
+                HaltFor(lost);
+                return lost;
+            }
+        }
+
+        private void HaltFor(ShortApiException error)
+        {
+            lock (_lock)
+            {
+                if (HaltReason == null) HaltReason = error;
+            }
         }
 
         private void Settle(CreateOutcome outcome, decimal reservation)
@@ -252,7 +289,7 @@ namespace ShortApi.Vidu.Batches
                         _totals.Refused++;
                         break;
                 }
-                if (outcome.Halts && HaltReason == null) HaltReason = outcome.Error;
+                if (outcome.Halts && HaltReason == null) HaltReason = outcome.HaltError;
             }
             _outcomeSignal.Release();
         }

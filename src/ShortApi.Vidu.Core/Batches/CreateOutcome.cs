@@ -19,12 +19,13 @@ namespace ShortApi.Vidu.Batches
     /// <summary>The end of one create: the job for an accepted one, the error otherwise, and the plan it came from.</summary>
     internal sealed class CreateOutcome
     {
-        public CreateOutcome(CreatePlan plan, CreateResult result, VideoJob? job, ShortApiException? error)
+        public CreateOutcome(CreatePlan plan, CreateResult result, VideoJob? job, ShortApiException? error, ShortApiException? recordLost = null)
         {
             Plan = plan;
             Result = result;
             Job = job;
             Error = error;
+            RecordLost = recordLost;
         }
 
         public CreatePlan Plan { get; }
@@ -36,10 +37,23 @@ namespace ShortApi.Vidu.Batches
 
         public ShortApiException? Error { get; }
 
-        /// <summary>Whether this outcome stops the batch from submitting more (key refused, balance empty, access denied, proxy sign-in missing).</summary>
+        /// <summary>
+        /// Set when this outcome's history line could not be written (a <see cref="ShortApiErrorKind.HistoryWriteFailed"/>
+        /// error): the outcome itself stands (an accepted job is still the user's), and the batch stops submitting.
+        /// </summary>
+        public ShortApiException? RecordLost { get; }
+
+        /// <summary>
+        /// Whether this outcome stops the batch from submitting more (key refused, balance empty, access denied, proxy
+        /// sign-in missing, or a job history that cannot be written: no paid create goes out without its record).
+        /// </summary>
         public bool Halts =>
-            Result == CreateResult.Refused && Error != null &&
-            (Error.Kind == ShortApiErrorKind.Unauthorized || Error.Kind == ShortApiErrorKind.InsufficientBalance || Error.Kind == ShortApiErrorKind.Forbidden ||
-             Error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired);
+            RecordLost != null || Error?.Kind == ShortApiErrorKind.HistoryWriteFailed ||
+            (Result == CreateResult.Refused && Error != null &&
+             (Error.Kind == ShortApiErrorKind.Unauthorized || Error.Kind == ShortApiErrorKind.InsufficientBalance || Error.Kind == ShortApiErrorKind.Forbidden ||
+              Error.Kind == ShortApiErrorKind.ProxyAuthenticationRequired));
+
+        /// <summary>The error that halts the batch, when <see cref="Halts"/>.</summary>
+        public ShortApiException? HaltError => Error?.Kind == ShortApiErrorKind.HistoryWriteFailed || RecordLost == null ? Error : RecordLost;
     }
 }

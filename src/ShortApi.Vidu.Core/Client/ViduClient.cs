@@ -60,6 +60,8 @@ namespace ShortApi.Vidu.Client
             using var stop = cancellationToken.Register(batch.Stop);
             batch.Start(new CreatePlan(checkedRequest, estimate, null));
             var outcome = await batch.NextOutcomeAsync(CancellationToken.None).ConfigureAwait(false);
+            // A job the service accepted is the caller's even when its history line could not be written: say so, and return it.
+            if (outcome.RecordLost != null) _options.Log?.Invoke(outcome.RecordLost.Message);
             if (outcome.Result == CreateResult.Accepted) return outcome.Job!;
             throw outcome.Error!;
         }

@@ -16,6 +16,8 @@ namespace ShortApi.Vidu.History
         private const int BlockBytes = 64 * 1024;
         private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, false);
+        private static readonly bool OnWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+        private int _openAttempts;
 
         public HistoryFile(string path)
         {
@@ -24,13 +26,15 @@ namespace ShortApi.Vidu.History
 
         public string Path { get; }
 
+        /// <summary>How many times a stream was opened or tried (for tests that pin what is waited for).</summary>
+        internal int OpenAttempts => Volatile.Read(ref _openAttempts);
+
         public bool Exists => File.Exists(Path);
 
         /// <summary>Appends one line (which ends with '\n'), starting a fresh line after a torn one, and flushes it to disk.</summary>
         public void Append(byte[] line)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            using var stream = OpenForWriting();
             if (stream.Length > 0)
             {
                 stream.Seek(-1, SeekOrigin.End);
@@ -39,6 +43,34 @@ namespace ShortApi.Vidu.History
             stream.Seek(0, SeekOrigin.End);
             stream.Write(line, 0, line.Length);
             stream.Flush(flushToDisk: true);
+        }
+
+        /// <summary>Creates the folder and the file if they are missing and opens the file for writing, writing nothing.</summary>
+        public void Touch()
+        {
+            using var stream = OpenForWriting();
+        }
+
+        // What this creates is the user's alone on Unix (0700 folders, a 0600 file), whatever the umask; an existing
+        // file or folder keeps its mode. The new file gets its mode before any line is in it.
+        private FileStream OpenForWriting()
+        {
+            CreateFolders();
+            var isNew = OwnerOnlyAccess.Applies && !File.Exists(Path);
+            var stream = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            if (isNew) OwnerOnlyAccess.Restrict(Path, OwnerOnlyAccess.FileMode);
+            return stream;
+        }
+
+        private void CreateFolders()
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path)!;
+            if (Directory.Exists(folder)) return;
+            var missing = new List<string>();
+            for (var f = folder; !string.IsNullOrEmpty(f) && !Directory.Exists(f); f = System.IO.Path.GetDirectoryName(f)) missing.Add(f);
+            Directory.CreateDirectory(folder);
+            if (!OwnerOnlyAccess.Applies) return;
+            for (var i = missing.Count - 1; i >= 0; i--) OwnerOnlyAccess.Restrict(missing[i], OwnerOnlyAccess.FolderMode);
         }
 
         /// <summary>Every line, oldest first.</summary>
@@ -110,22 +142,33 @@ namespace ShortApi.Vidu.History
         }
 
         // FileShare.None takes an exclusive lock (flock on Unix, a share mode on Windows) that also excludes readers in
-        // other processes; both sides wait their turn for a while instead of failing on the first collision.
+        // other processes; both sides wait their turn for a while instead of failing on the first collision. Only that
+        // collision is waited out: any other failure (no such folder, /proc, no access, a full disk) will not pass.
         private FileStream OpenLocked(FileMode mode, FileAccess access)
         {
             var started = DateTime.UtcNow;
             var random = new Random();
             while (true)
             {
+                Interlocked.Increment(ref _openAttempts);
                 try
                 {
                     return new FileStream(Path, mode, access, access == FileAccess.Read ? FileShare.Read : FileShare.None, 4096);
                 }
-                catch (IOException) when (DateTime.UtcNow - started < LockPatience && !(mode == FileMode.Open && !File.Exists(Path)) && !Directory.Exists(Path))
+                catch (IOException ex) when (IsLockConflict(ex) && DateTime.UtcNow - started < LockPatience)
                 {
                     Thread.Sleep(5 + random.Next(20));
                 }
             }
+        }
+
+        // Windows (and Mono) report another handle's share mode as ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION in an
+        // HRESULT; .NET on Unix reports flock's EWOULDBLOCK as the bare errno (11 on Linux, 35 on macOS and the BSDs).
+        private static bool IsLockConflict(IOException ex)
+        {
+            var code = ex.HResult;
+            if (code == unchecked((int)0x80070020) || code == unchecked((int)0x80070021)) return true;
+            return !OnWindows && (code == 11 || code == 35);
         }
     }
 }

@@ -5,7 +5,9 @@ namespace ShortApi.Vidu.History
 {
     /// <summary>
     /// What happens to jobs, as the core's batches, watches and downloads report it. The job store is the one listener
-    /// that writes the history; nothing else writes it.
+    /// that writes the history; nothing else writes it. The events of a create (<see cref="BatchStarted"/>,
+    /// <see cref="Sending"/> and its outcome) throw <see cref="HistoryWriteException"/> when their line cannot be
+    /// written, so the batch can refuse to send a paid create without a record.
     /// </summary>
     internal interface IJobEvents
     {

@@ -9,8 +9,10 @@ namespace ShortApi.Vidu.History
     /// <summary>
     /// The job history: the only writer of the file, fed by the core's events, and its reader. A paid job survives a
     /// crashed session because its "sending" line is on disk before the create leaves and its outcome right after.
-    /// Writing never fails a batch: a history that cannot be written is a warning, because a job the service accepted
-    /// must still reach the user. The key is never written: nothing that holds it reaches this class.
+    /// The lines of a create (batch, sending, outcome) throw <see cref="HistoryWriteException"/> when they cannot be
+    /// written, so the batch sends nothing without a record; status and saved lines are a warning instead, because the
+    /// job they are about is recorded already and must still reach the user. The key is never written: nothing that
+    /// holds it reaches this class.
     /// </summary>
     internal sealed class JobStore : IJobEvents
     {
@@ -50,23 +52,50 @@ namespace ShortApi.Vidu.History
             return value != null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
         }
 
+        /// <summary>
+        /// Makes sure a line could be written now (the folder and the file exist and open for writing), so a command
+        /// that will send creates can refuse before the first one rather than at it.
+        /// </summary>
+        /// <exception cref="HistoryWriteException">The history cannot be written.</exception>
+        public void CheckWritable()
+        {
+            try
+            {
+                _file.Touch();
+            }
+            catch (Exception ex) when (IsWriteFailure(ex))
+            {
+                throw new HistoryWriteException(FilePath, ex);
+            }
+        }
+
+        /// <summary>
+        /// A line for -Verbose when the history exists and other users may read or change it (Linux, macOS). Its mode is
+        /// the user's choice, so it is left as it is; only files the module creates are made private.
+        /// </summary>
+        public string? OpenToOthersNote()
+        {
+            if (!_file.Exists || !(OwnerOnlyAccess.OpenToOthers(FilePath) is int mode)) return null;
+            return $"The job history '{FilePath}' has mode {OwnerOnlyAccess.Octal(mode)}, so other users may read your prompts and picture paths in it; it was left as it is. To keep it private, run: chmod 600 '{FilePath}'.";
+        }
+
         public void BatchStarted(BatchStart batch)
         {
             SessionIdentity.RememberBatch(FilePath, batch.Endpoint, batch.BatchId);
-            Write(HistoryLine.Batch(batch));
+            WriteOrThrow(HistoryLine.Batch(batch));
         }
 
-        public void Sending(SendingCreate create) => Write(HistoryLine.Sending(create));
+        public void Sending(SendingCreate create) => WriteOrThrow(HistoryLine.Sending(create));
 
-        public void Accepted(string sendId, VideoJob job) => Write(HistoryLine.Created(sendId, job, DateTimeOffset.Now));
+        public void Accepted(string sendId, VideoJob job) => WriteOrThrow(HistoryLine.Created(sendId, job, DateTimeOffset.Now));
 
-        public void Refused(string sendId, ShortApiException error) => Write(HistoryLine.Outcome("refused", sendId, error, DateTimeOffset.Now));
+        public void Refused(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("refused", sendId, error, DateTimeOffset.Now));
 
-        public void Unconfirmed(string sendId, ShortApiException error) => Write(HistoryLine.Outcome("unconfirmed", sendId, error, DateTimeOffset.Now));
+        public void Unconfirmed(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("unconfirmed", sendId, error, DateTimeOffset.Now));
 
-        public void StatusChanged(VideoJob job) => Write(HistoryLine.Status(job, DateTimeOffset.Now));
+        public void StatusChanged(VideoJob job) => WriteOrWarn(HistoryLine.Status(job, DateTimeOffset.Now));
 
-        public void Saved(VideoJob job, SavedVideo file) => Write(HistoryLine.Saved(job, file, DateTimeOffset.Now));
+        public void Saved(VideoJob job, SavedVideo file) => WriteOrWarn(HistoryLine.Saved(job, file, DateTimeOffset.Now));
 
         /// <summary>Answers a query, reading newest-first only as far back as it needs (everything for <see cref="HistoryQuery.All"/>).</summary>
         /// <exception cref="IOException">The file exists but cannot be read.</exception>
@@ -120,17 +149,32 @@ namespace ShortApi.Vidu.History
             return new HistorySnapshot(jobs.ToList(), snapshot.SavedFiles, snapshot.Batches);
         }
 
-        private void Write(byte[] line)
+        private void WriteOrThrow(byte[] line)
         {
             try
             {
                 _file.Append(line);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (IsWriteFailure(ex))
             {
-                // A job the service accepted must still be emitted; say loudly that it is not on disk.
+                throw new HistoryWriteException(FilePath, ex);
+            }
+        }
+
+        private void WriteOrWarn(byte[] line)
+        {
+            try
+            {
+                _file.Append(line);
+            }
+            catch (Exception ex) when (IsWriteFailure(ex))
+            {
+                // The job is recorded already and must still be emitted; say loudly that this change is not on disk.
                 _warn?.Invoke($"Could not write the job history at '{FilePath}': {Sentences.End(ex.Message)} Keep the job objects (for example with Export-Clixml) until this is fixed.");
             }
         }
+
+        private static bool IsWriteFailure(Exception ex) =>
+            ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException;
     }
 }

@@ -56,5 +56,8 @@ namespace ShortApi.Vidu
 
         /// <summary>A proxy on the way asked for credentials (HTTP 407) and got none it accepts; nothing reached the service.</summary>
         ProxyAuthenticationRequired,
+
+        /// <summary>The job history could not be written: the create was not sent, or (after an accepted one) submitting stopped.</summary>
+        HistoryWriteFailed,
     }
 }

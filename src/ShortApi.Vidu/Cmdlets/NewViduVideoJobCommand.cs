@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ShortApi.Vidu.Batches;
+using ShortApi.Vidu.History;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Models;
 using ShortApi.Vidu.Pricing;
@@ -123,6 +124,7 @@ namespace ShortApi.Vidu.Commands
             if (MaxCost is decimal cap && cap < 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument($"-MaxCost {cap} is below zero. Give the most this run may spend in USD, for example -MaxCost 5.", cap));
             RequireApiKey();
+            RequireWritableHistory();
             var client = WhatIfRequested ? null : CreateClient(null);
             _batch = new CreateBatch(client!, new CreateBatchOptions(Endpoint.AbsoluteUri)
             {
@@ -131,6 +133,21 @@ namespace ShortApi.Vidu.Commands
                 AllowRepeats = AllowDuplicate,
             }, JobEvents);
             _progress = new SubmitProgress();
+        }
+
+        // Decided before the first create: a history that cannot take the "sending" line ends the command with nothing
+        // sent. A -WhatIf run writes no history, so it leaves the file alone.
+        private void RequireWritableHistory()
+        {
+            if (Store == null || WhatIfRequested) return;
+            try
+            {
+                Store.CheckWritable();
+            }
+            catch (HistoryWriteException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.HistoryNotWritable(ex));
+            }
         }
 
         /// <inheritdoc />
@@ -348,9 +365,13 @@ namespace ShortApi.Vidu.Commands
                     WriteWarning($"Job '{job.JobId}' for '{outcome.Plan.Request.ShortName}' was charged {Money.Usd(amount)}; the estimate was {Money.Usd(outcome.Plan.Estimate)}. The job's Amount property holds the charge.");
                 SessionJobs.Remember(job);
                 WriteObject(job);
-                return;
             }
-            WriteError(ErrorRecords.FromCreate(outcome));
+            else
+            {
+                WriteError(ErrorRecords.FromCreate(outcome));
+            }
+            // Its target is the job (or the picture) that went out: collecting these targets must never send it again.
+            if (outcome.RecordLost != null) WriteError(ErrorRecords.HistoryHalt(outcome.RecordLost, (object?)outcome.Job ?? outcome.Plan.Tag, notSent: false));
         }
 
         private void WriteSummary()

@@ -33,6 +33,7 @@ namespace ShortApi.Vidu.Commands
                 ShortApiErrorKind.ImageChanged => ("ShortApi.ImageChanged", ErrorCategory.ReadError),
                 ShortApiErrorKind.NotSent => ("ShortApi.NotSent", ErrorCategory.OperationStopped),
                 ShortApiErrorKind.ProxyAuthenticationRequired => ("ShortApi.ProxyAuthenticationRequired", ErrorCategory.AuthenticationError),
+                ShortApiErrorKind.HistoryWriteFailed => (HistoryWriteFailedId, ErrorCategory.WriteError),
                 _ => ("ShortApi.ServiceError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(exception, id, category, target);
@@ -49,6 +50,7 @@ namespace ShortApi.Vidu.Commands
         public static ErrorRecord FromCreate(CreateOutcome outcome)
         {
             var error = outcome.Error!;
+            if (error.Kind == ShortApiErrorKind.HistoryWriteFailed) return HistoryHalt(error, outcome.Plan.Tag, notSent: true);
             var record = FromApi(error, outcome.Plan.Tag);
             var name = outcome.Plan.Request.ShortName;
             var halt = outcome.Halts
@@ -66,6 +68,7 @@ namespace ShortApi.Vidu.Commands
                 ShortApiErrorKind.InsufficientBalance => "the account balance ran out earlier in this run",
                 ShortApiErrorKind.Unauthorized => "the API key was refused earlier in this run",
                 ShortApiErrorKind.ProxyAuthenticationRequired => "the proxy asked for credentials earlier in this run",
+                ShortApiErrorKind.HistoryWriteFailed => "the job history could not be written earlier in this run",
                 _ => "the service refused this key earlier in this run",
             };
             var exception = new ShortApiException(ShortApiErrorKind.NotSent,

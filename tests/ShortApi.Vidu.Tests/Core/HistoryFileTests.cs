@@ -1,7 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using ShortApi.Vidu.History;
 using ShortApi.Vidu.Tests.Support;
 using Xunit;
@@ -34,6 +37,33 @@ namespace ShortApi.Vidu.Tests.Core
             var path = folder.File("history.jsonl");
             File.WriteAllText(path, "a\n\nb\r\nc");
             Assert.Equal(new[] { "c", "b", "a" }, new HistoryFile(path).ReadBackward());
+        }
+
+        [Fact]
+        public void A_path_that_cannot_be_a_file_is_tried_once_and_refused()
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
+            // /proc/self exists but no file can be made in it: that is no lock to wait out.
+            var file = new HistoryFile("/proc/self/x.jsonl");
+            Assert.ThrowsAny<IOException>(() => file.Append(Encoding.UTF8.GetBytes("{}\n")));
+            Assert.Equal(1, file.OpenAttempts);
+        }
+
+        [Fact]
+        public async Task A_lock_held_by_another_writer_is_waited_for()
+        {
+            using var folder = new TestFolder();
+            var path = folder.File("history.jsonl");
+            var file = new HistoryFile(path);
+            Task append;
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                append = Task.Run(() => file.Append(Encoding.UTF8.GetBytes("{}\n")));
+                Assert.True(SpinWait.SpinUntil(() => file.OpenAttempts >= 2 || append.IsCompleted, TimeSpan.FromSeconds(60)));
+                Assert.False(append.IsCompleted, "the append did not wait for the lock: " + append.Exception);
+            }
+            await append;
+            Assert.Equal(new[] { "{}" }, file.ReadForward());
         }
     }
 }

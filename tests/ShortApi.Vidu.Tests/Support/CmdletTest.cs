@@ -15,9 +15,17 @@ namespace ShortApi.Vidu.Tests.Support
     public abstract class CmdletTest : IAsyncLifetime
     {
         private readonly Action<EmulatorOptions>? _configure;
+        private readonly TimeProvider _clock;
 
         protected CmdletTest(Action<EmulatorOptions>? configure = null)
+            : this(TimeProvider.System, configure)
         {
+        }
+
+        /// <summary>An emulator on <paramref name="clock"/> (a test clock): its late answers and delays end only when the test moves it.</summary>
+        protected CmdletTest(TimeProvider clock, Action<EmulatorOptions>? configure = null)
+        {
+            _clock = clock;
             _configure = configure;
         }
 
@@ -25,7 +33,7 @@ namespace ShortApi.Vidu.Tests.Support
         internal TestFolder Folder { get; } = new TestFolder();
         internal string HistoryPath => Folder.File("history.jsonl");
 
-        public async Task InitializeAsync() => Emulator = await Emulators.StartAsync(_configure);
+        public async Task InitializeAsync() => Emulator = await Emulators.StartAsync(_clock, _configure);
 
         public virtual async Task DisposeAsync()
         {

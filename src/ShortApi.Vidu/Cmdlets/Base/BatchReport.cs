@@ -46,7 +46,7 @@ namespace ShortApi.Vidu.Commands
             {
                 var name = outcome!.Plan.Request.ShortName;
                 if (outcome.Result == CreateResult.Accepted)
-                    say($"Accepted before the stop: job {outcome.Job!.JobId} for '{name}'" + (hasHistory ? " (in the job history: Get-ViduVideoJob -LastBatch)." : "."));
+                    say($"Accepted before the stop: job {outcome.Job!.JobId} for '{name}'" + (hasHistory && outcome.RecordLost == null ? " (in the job history: Get-ViduVideoJob -LastBatch)." : "."));
                 else if (outcome.Result == CreateResult.Unconfirmed)
                     say($"Unconfirmed at the stop: the create for '{name}' may have been charged; check your ShortAPI dashboard before submitting it again.");
             }

@@ -133,7 +133,9 @@ namespace ShortApi.Vidu.Commands
             try
             {
                 var path = string.IsNullOrWhiteSpace(given) ? JobStore.DefaultPath : ResolveFileSystemPath(given!, source);
-                return new JobStore(path, PostWarning);
+                var store = new JobStore(path, PostWarning);
+                if (store.OpenToOthersNote() is string note) WriteVerbose(note);
+                return store;
             }
             catch (ArgumentException ex)
             {
