@@ -75,6 +75,20 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             AssertNothingSent();
         }
 
+        [Fact]
+        public void A_png_whose_image_data_fails_its_checksum_is_refused_and_the_next_picture_is_sent()
+        {
+            var damaged = Pictures.Png(320, 200, padding: 4000);
+            damaged[damaged.Length - 12 - 2] ^= 0x10; // inside the IDAT CRC
+            Folder.Write("bad.png", damaged);
+            Folder.Png("good.png");
+            var run = Run("New-ViduVideoJob @Api -Image bad.png, good.png -Prompt x");
+            AssertErrorId(run, "ShortApi.ImageCorrupt");
+            Assert.Contains("chunk 'IDAT'", Assert.Single(run.Errors).ToString());
+            Assert.Equal(1, Emulator.State.CreatesReceived);
+            Assert.EndsWith("good.png", Assert.Single(run.OutputOf<VideoJob>()).Image);
+        }
+
         [FifoFact]
         public async Task A_fifo_named_like_a_picture_is_refused_without_being_opened_and_the_next_picture_is_sent()
         {
