@@ -50,24 +50,32 @@ function New-Pictures([string] $Folder, [int] $Count) {
 
 function MB([double] $Bytes) { '{0:0.0} MB' -f ($Bytes / 1MB) }
 
-# A structurally complete PNG of about $Size bytes: signature, a 1600×900 header with its CRC, one image-data chunk of
-# random filler, the end chunk. The module checks the structure (reading only chunk headers); nothing decodes the
-# filler, so its own CRC is left zero rather than computed over 15 MB here.
+# A structurally complete PNG of exactly $Size bytes: signature, a 1600×900 header, the image data in 8 KB chunks as
+# libpng writes it (random filler, the same block repeated, so only two CRCs are computed here), the end chunk. The
+# module checks the structure and every chunk's CRC; nothing decodes the filler.
 function New-BigPng([string] $Path, [int] $Size) {
-    $ihdrData = [byte[]](0, 0, 6, 0x40, 0, 0, 3, 0x84, 8, 2, 0, 0, 0)
     $crcTable = foreach ($n in 0..255) { $c = [uint32]$n; foreach ($k in 1..8) { $c = if ($c -band 1) { 0xEDB88320 -bxor ($c -shr 1) } else { $c -shr 1 } }; $c }
-    $crc = [uint32]::MaxValue
-    foreach ($b in [Text.Encoding]::ASCII.GetBytes('IHDR') + $ihdrData) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-    $crc = $crc -bxor [uint32]::MaxValue
     $be = { param([uint32] $v) $x = [BitConverter]::GetBytes($v); [Array]::Reverse($x); $x }
-    $filler = [byte[]]::new($Size - 8 - 25 - 12 - 12)
-    [Random]::new(1).NextBytes($filler)
+    $chunk = {
+        param([string] $Type, [byte[]] $Data)
+        $typeAndData = [Text.Encoding]::ASCII.GetBytes($Type) + $Data
+        $crc = [uint32]::MaxValue
+        foreach ($b in $typeAndData) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
+        [byte[]]((& $be $Data.Length) + $typeAndData + (& $be ($crc -bxor [uint32]::MaxValue)))
+    }
+    $block = [byte[]]::new(8192)
+    [Random]::new(1).NextBytes($block)
+    $full = & $chunk 'IDAT' $block
+    $header = & $chunk 'IHDR' ([byte[]](0, 0, 6, 0x40, 0, 0, 3, 0x84, 8, 2, 0, 0, 0))
+    $end = & $chunk 'IEND' ([byte[]]::new(0))
+    $room = $Size - 8 - $header.Length - $end.Length
+    $count = [Math]::Max(0, [Math]::Floor(($room - 12) / $full.Length) - 1)
+    $last = & $chunk 'IDAT' ([byte[]]::new($room - $count * $full.Length - 12))
     $stream = [IO.File]::Create($Path)
     try {
-        $stream.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
-        foreach ($part in @((& $be 13), [Text.Encoding]::ASCII.GetBytes('IHDR'), $ihdrData, (& $be $crc), (& $be $filler.Length), [Text.Encoding]::ASCII.GetBytes('IDAT'))) { $stream.Write($part, 0, $part.Length) }
-        $stream.Write($filler, 0, $filler.Length)
-        foreach ($part in @([byte[]](0, 0, 0, 0), [byte[]](0, 0, 0, 0), [Text.Encoding]::ASCII.GetBytes('IEND'), [byte[]](0xAE, 0x42, 0x60, 0x82))) { $stream.Write($part, 0, $part.Length) }
+        foreach ($part in @([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), $header)) { $stream.Write($part, 0, $part.Length) }
+        for ($i = 0; $i -lt $count; $i++) { $stream.Write($full, 0, $full.Length) }
+        foreach ($part in @($last, $end)) { $stream.Write($part, 0, $part.Length) }
     }
     finally { $stream.Dispose() }
 }

@@ -50,7 +50,8 @@ namespace ShortApi.Vidu.Images
         }
 
         /// <summary>
-        /// Null when a recognised PNG, JPEG or WebP holds together (judged from its headers, never decoded),
+        /// Null when a recognised PNG, JPEG or WebP holds together (judged from its headers, and a PNG's chunk checksums,
+        /// never decoded),
         /// otherwise what is wrong with it, for a message. The stream must be seekable.
         /// </summary>
         internal static string? FindDamage(Stream stream, ImageFormat format) => format switch

@@ -10,13 +10,14 @@ namespace ShortApi.Vidu.Images
     /// </summary>
     internal sealed class ImageReference
     {
-        private ImageReference(string display, string? url, string? filePath, long fileLength, ImageInfo? info)
+        private ImageReference(string display, string? url, string? filePath, long fileLength, ImageInfo? info, byte[]? fingerprint = null)
         {
             Display = display;
             Url = url;
             FilePath = filePath;
             FileLength = fileLength;
             Info = info;
+            Fingerprint = fingerprint;
         }
 
         /// <summary>How the image is shown in job objects: the full path or the URL (a data URI shortened).</summary>
@@ -33,6 +34,9 @@ namespace ShortApi.Vidu.Images
 
         /// <summary>The recognised format and size of a local file.</summary>
         public ImageInfo? Info { get; }
+
+        /// <summary>The SHA-256 of a local file's bytes as they were checked; the upload sends only bytes with this hash.</summary>
+        public byte[]? Fingerprint { get; }
 
         /// <summary>Whether the bytes come from a local file.</summary>
         public bool IsLocalFile => FilePath != null;
@@ -137,11 +141,13 @@ namespace ShortApi.Vidu.Images
 
         // The checks on an open file, in the order that names the most useful problem first. Separate from FromFile
         // so that a stream that cannot seek, which no regular file gives, can be tested.
-        internal static ImageReference FromOpenFile(Stream stream, string fullPath, string input)
+        internal static ImageReference FromOpenFile(Stream file, string fullPath, string input)
         {
-            if (!stream.CanSeek || stream.Length == 0)
+            if (!file.CanSeek || file.Length == 0)
                 throw new ImageValidationException(ImageProblem.Empty, input,
                     $"Image file '{fullPath}' is empty, or not a regular file (a pipe, socket or device) that can be checked; nothing was sent.");
+            // The bytes the checks read are the bytes hashed, in the same pass.
+            using var stream = new FingerprintingStream(file);
             var length = stream.Length;
             var info = ImageInspector.Inspect(stream);
             if (info.Format == ImageFormat.Unknown)
@@ -150,13 +156,12 @@ namespace ShortApi.Vidu.Images
             if (!info.IsAccepted)
                 throw new ImageValidationException(ImageProblem.UnsupportedFormat, input,
                     $"Image '{fullPath}' is {info.Format.ToString().ToUpperInvariant()}, which the API does not accept. Convert it to PNG, JPEG or WebP first.");
-            var reference = new ImageReference(fullPath, null, fullPath, length, info);
-            var limit = MaxFileBytes(reference.DataUriPrefix!.Length);
+            var limit = MaxFileBytes(new ImageReference(fullPath, null, fullPath, length, info).DataUriPrefix!.Length);
             if (length > limit)
                 throw new ImageValidationException(ImageProblem.TooLarge, input,
                     $"Image '{fullPath}' is {Megabytes(length)}; sent as base64 it must stay under the API's 20 MB request limit, so at most about {Megabytes(limit)}. Resize or recompress it, or upload it somewhere and pass its https:// URL.");
             ImageChecks.RequireIntactAndInRatio(stream, info, input, $"Image '{fullPath}'", "Re-export or re-download the picture");
-            return reference;
+            return new ImageReference(fullPath, null, fullPath, length, info, stream.Finish());
         }
 
         /// <summary>

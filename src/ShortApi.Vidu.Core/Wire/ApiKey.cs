@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace ShortApi.Vidu.Wire
 {
@@ -20,13 +21,15 @@ namespace ShortApi.Vidu.Wire
         {
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"The API key from {source} is empty.");
             var trimmed = value.Trim();
+            var leading = value.Length - value.TrimStart().Length;
             for (var i = 0; i < trimmed.Length; i++)
             {
                 // HTTP header values are visible ASCII; anything else (a line break pasted with the key, a non-ASCII quote)
-                // would make the request fail inside the HTTP stack after the batch had started.
+                // would make the request fail inside the HTTP stack after the batch had started, and a NUL would cut the
+                // key short wherever it passes through a C string. The position counts from the key as given.
                 var c = trimmed[i];
                 if (c < 0x21 || c > 0x7E)
-                    throw new ArgumentException($"The API key from {source} contains a character that cannot be sent in an HTTP header (position {i + 1}: {Describe(c)}). Copy the key again from your ShortAPI dashboard.");
+                    throw new ArgumentException($"The API key from {source} contains a character that cannot be sent in an HTTP header ({Describe(c)} at character {(leading + i + 1).ToString(CultureInfo.InvariantCulture)}). Copy the key again from your ShortAPI dashboard.");
             }
             Value = trimmed;
         }
@@ -48,6 +51,6 @@ namespace ShortApi.Vidu.Wire
         public override string ToString() => Mask;
 
         private static string Describe(char c) =>
-            c < 0x20 || c == 0x7F ? "a control character" : c == ' ' ? "a space" : "a non-ASCII character";
+            c == '\0' ? "a NUL character (U+0000)" : c < 0x20 || c == 0x7F ? "a control character" : c == ' ' ? "a space" : "a non-ASCII character";
     }
 }

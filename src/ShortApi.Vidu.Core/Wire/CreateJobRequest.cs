@@ -98,6 +98,8 @@ namespace ShortApi.Vidu.Wire
             var problems = new List<string>();
             if (string.IsNullOrWhiteSpace(Prompt))
                 problems.Add("Prompt is empty. Describe the motion you want, for example -Prompt 'slow dolly in'.");
+            else if (FirstControlCharacter(Prompt) is int at)
+                problems.Add($"Prompt has {DescribeControl(Prompt[at])} at character {(at + 1).ToString(CultureInfo.InvariantCulture)}, which is not text (it often comes from binary data or a file read in the wrong encoding). Remove it from the prompt.");
             else if (Prompt.Length > ApiLimits.MaxPromptLength)
                 problems.Add($"Prompt is {Prompt.Length.ToString(CultureInfo.InvariantCulture)} characters; the API accepts at most {ApiLimits.MaxPromptLength}. Shorten it.");
             problems.AddRange(ModelRules.CheckPlan(Model, Mode, Resolution, Duration, out _, out _, out _));
@@ -110,6 +112,21 @@ namespace ShortApi.Vidu.Wire
                 problems.Add($"The request would be {BodyLength.ToString(CultureInfo.InvariantCulture)} bytes; the API refuses bodies over {ApiLimits.MaxRequestBodyBytes}. Use smaller pictures or pass them as https:// URLs.");
             return problems;
         }
+
+        // Tab and line breaks are text; other control characters never are, and a NUL would be sent (and charged)
+        // although the service and most tools read the prompt as ending there.
+        private static int? FirstControlCharacter(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+            }
+            return null;
+        }
+
+        private static string DescribeControl(char c) =>
+            c == '\0' ? "a NUL character (U+0000)" : "a control character (U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ")";
 
         /// <summary>The exact size of the JSON body in bytes, computed without building it.</summary>
         public long BodyLength => CreateRequestContent.Measure(this);

@@ -5,6 +5,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Tasks;
 
@@ -50,6 +51,9 @@ namespace ShortApi.Vidu.Wire
             return true;
         }
 
+        // The bytes are hashed as they are read; the last chunk is held back until the hash matches the one taken when
+        // the picture was checked, so bytes overwritten since (even at the same size) make the body stop short of its
+        // end: the service never gets a whole request, nothing can be created.
         private async Task WriteFileAsBase64Async(Images.ImageReference image, Stream destination)
         {
             var raw = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -57,31 +61,47 @@ namespace ShortApi.Vidu.Wire
             try
             {
                 using var file = OpenChecked(image);
+                using var sha = SHA256.Create();
                 long sent = 0;
-                while (true)
+                while (sent < image.FileLength)
                 {
+                    var wanted = (int)Math.Min(ChunkBytes, image.FileLength - sent);
                     var filled = 0;
-                    while (filled < ChunkBytes)
+                    while (filled < wanted)
                     {
-                        var n = await ReadLocalAsync(image, file, raw, filled, ChunkBytes - filled).ConfigureAwait(false);
-                        if (n == 0) break;
+                        var n = await ReadLocalAsync(image, file, raw, filled, wanted - filled).ConfigureAwait(false);
+                        if (n == 0) throw Changed(image, "changed size while it was being sent");
                         filled += n;
                     }
-                    if (filled == 0) break;
-                    var status = Base64.EncodeToUtf8(new ReadOnlySpan<byte>(raw, 0, filled), encoded, out _, out var written, isFinalBlock: filled < ChunkBytes);
+                    sha.TransformBlock(raw, 0, filled, null, 0);
+                    var last = sent + filled == image.FileLength;
+                    if (last)
+                    {
+                        if (await ReadLocalAsync(image, file, raw, 0, 1).ConfigureAwait(false) != 0)
+                            throw Changed(image, "changed size while it was being sent");
+                        sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+                        if (image.Fingerprint != null && !SameBytes(sha.Hash!, image.Fingerprint))
+                            throw Changed(image, "changed after it was checked (its size is the same, its bytes are not)");
+                    }
+                    var status = Base64.EncodeToUtf8(new ReadOnlySpan<byte>(raw, 0, filled), encoded, out _, out var written, isFinalBlock: last);
                     if (status != OperationStatus.Done) throw new InvalidOperationException("Base64 encoding stopped early: " + status);
                     await destination.WriteAsync(encoded, 0, written).ConfigureAwait(false);
                     sent += filled;
-                    if (filled < ChunkBytes) break;
                 }
-                if (sent != image.FileLength)
-                    throw Changed(image, "changed size while it was being sent");
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(raw);
                 ArrayPool<byte>.Shared.Return(encoded);
             }
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (var i = 0; i < a.Length; i++)
+                if (a[i] != b[i]) return false;
+            return true;
         }
 
         // The picture was checked before the request was built; if it is gone or different now, the body cannot be

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
@@ -36,8 +37,9 @@ namespace ShortApi.Vidu.Commands
             }
             live = false;
             var rebuilt = new VideoJob(jobId) { Status = JobStatus.Unknown };
-            if (input is PSObject carrier && !(baseObject is string))
+            if (input is PSObject given && !(baseObject is string))
             {
+                var carrier = Description(given);
                 rebuilt.Model = Read<string>(carrier, "Model");
                 rebuilt.Kind = Read<VideoKind?>(carrier, "Kind") ?? Models.ModelChoice.KindOf(rebuilt.Model);
                 rebuilt.Image = Read<string>(carrier, "Image");
@@ -58,6 +60,17 @@ namespace ShortApi.Vidu.Commands
                 rebuilt.SavedPath = Read<string>(carrier, "SavedPath");
             }
             return rebuilt;
+        }
+
+        // A file (Save-ViduVideo's output) has properties of its own that share a job's names: its Mode is the file's
+        // attributes ("-a---"). Only the notes added to it speak for the job; the rest comes from the history.
+        private static PSObject Description(PSObject carrier)
+        {
+            if (!(carrier.BaseObject is FileSystemInfo)) return carrier;
+            var notes = new PSObject();
+            foreach (var property in carrier.Properties)
+                if (property is PSNoteProperty note) notes.Properties.Add(new PSNoteProperty(note.Name, note.Value));
+            return notes;
         }
 
         /// <summary>A copy of the job with what it does not say filled in from what the history recorded about it.</summary>

@@ -75,6 +75,20 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             AssertNothingSent();
         }
 
+        [Fact]
+        public void A_png_whose_image_data_fails_its_checksum_is_refused_and_the_next_picture_is_sent()
+        {
+            var damaged = Pictures.Png(320, 200, padding: 4000);
+            damaged[damaged.Length - 12 - 2] ^= 0x10; // inside the IDAT CRC
+            Folder.Write("bad.png", damaged);
+            Folder.Png("good.png");
+            var run = Run("New-ViduVideoJob @Api -Image bad.png, good.png -Prompt x");
+            AssertErrorId(run, "ShortApi.ImageCorrupt");
+            Assert.Contains("chunk 'IDAT'", Assert.Single(run.Errors).ToString());
+            Assert.Equal(1, Emulator.State.CreatesReceived);
+            Assert.EndsWith("good.png", Assert.Single(run.OutputOf<VideoJob>()).Image);
+        }
+
         [FifoFact]
         public async Task A_fifo_named_like_a_picture_is_refused_without_being_opened_and_the_next_picture_is_sent()
         {
@@ -104,6 +118,41 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.StartsWith("ShortApi.InvalidApiKey", record.FullyQualifiedErrorId);
             Assert.DoesNotContain("abc", record.ToString());
             AssertNothingSent();
+        }
+
+        [Fact]
+        public void A_nul_inside_the_key_is_refused_naming_its_position_instead_of_sending_the_key_cut_short()
+        {
+            Folder.Png("cat.png");
+            // As PowerShell users write it: "abc`0junk". Cut at the NUL, "abc" would be sent as the key.
+            var record = RunTerminating("New-ViduVideoJob -BaseUri $Base -ApiKey \"abc`0junk\" -NoHistory -Image cat.png -Prompt x");
+            Assert.StartsWith("ShortApi.InvalidApiKey", record.FullyQualifiedErrorId);
+            Assert.Contains("character 4", record.ToString());
+            Assert.Contains("NUL", record.ToString());
+            Assert.DoesNotContain("abc", record.ToString());
+            Assert.DoesNotContain("junk", record.ToString());
+            Assert.Equal(0, Emulator.State.CreatesReceived);
+        }
+
+        [Theory]
+        [InlineData("a`0b", "character 2")]
+        [InlineData("`0", "character 1")]
+        [InlineData("`0`0`0", "character 1")]
+        public void A_prompt_with_a_nul_is_refused_for_its_row_and_the_other_rows_are_sent(string prompt, string position)
+        {
+            Folder.Png("a.png");
+            Folder.Png("b.png");
+            var run = Run($"[pscustomobject]@{{ Image = 'a.png'; Prompt = \"{prompt}\" }}, [pscustomobject]@{{ Image = 'b.png'; Prompt = 'x' }} | New-ViduVideoJob @Api");
+            var error = Assert.Single(run.Errors);
+            Assert.StartsWith("ShortApi.InvalidArgument", error.FullyQualifiedErrorId);
+            Assert.Contains("Prompt", error.ToString());
+            Assert.Contains(position, error.ToString());
+            Assert.Contains("NUL", error.ToString());
+            Assert.EndsWith(".", error.ToString());
+            Assert.DoesNotContain("..", error.ToString());
+            // Row 1 was never sent; row 2 went.
+            Assert.Equal(1, Emulator.State.CreatesReceived);
+            Assert.EndsWith("b.png", Assert.Single(run.OutputOf<VideoJob>()).Image);
         }
     }
 }

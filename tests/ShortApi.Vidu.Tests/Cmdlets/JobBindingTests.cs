@@ -39,6 +39,31 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             Assert.Equal(JobStatus.Succeeded, Assert.Single(run.OutputOf<VideoJob>()).Status);
         }
 
+        [Theory]
+        [InlineData("Get-ViduVideoJob @Api")]
+        [InlineData("Wait-ViduVideoJob @Api -PollInterval 0.1")]
+        public void A_job_recovered_from_its_saved_file_keeps_its_mode_not_the_files_mode(string command)
+        {
+            // A FileInfo carries a Mode of its own (file attributes such as "-a---" or "-----"): it says nothing of the job.
+            Folder.Png("cat.png");
+            var run = Run("New-ViduVideoJob @Api -Image cat.png -Prompt x -Mode turbo | Wait-ViduVideoJob @Api -PollInterval 0.1 | Save-ViduVideo @Api -Path videos | " + command);
+            Assert.Empty(run.Errors);
+            var job = Assert.Single(run.OutputOf<VideoJob>());
+            Assert.Equal("turbo", job.Mode);
+            Assert.Equal("x", job.Prompt);
+            Assert.EndsWith("cat.png", job.Image);
+        }
+
+        [Fact]
+        public void A_saved_file_without_a_history_gives_its_job_no_mode_rather_than_the_files_mode()
+        {
+            Folder.Png("cat.png");
+            var run = Run("New-ViduVideoJob @Api -Image cat.png -Prompt x -Mode turbo | Save-ViduVideo @Api -Path videos -PollInterval 0.1 | Get-ViduVideoJob -BaseUri $Base -ApiKey $Key -NoHistory");
+            Assert.Empty(run.Errors);
+            var mode = Assert.Single(run.OutputOf<VideoJob>()).Mode;
+            Assert.True(mode == null || mode == "turbo", $"mode: '{mode}'");
+        }
+
         [Fact]
         public void Job_ids_typed_on_the_command_line_still_work_by_position()
         {

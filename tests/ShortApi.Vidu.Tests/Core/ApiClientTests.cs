@@ -173,6 +173,15 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public void A_nul_in_a_key_is_named_with_its_position_in_the_key_as_given()
+        {
+            var error = Assert.Throws<ArgumentException>(() => new ApiKey("  abc\0junk"));
+            Assert.Contains("a NUL character (U+0000) at character 6", error.Message);
+            Assert.DoesNotContain("abc", error.Message);
+            Assert.DoesNotContain("junk", error.Message);
+        }
+
+        [Fact]
         public async Task Create_is_retried_when_the_connection_never_opened_and_lands_once_the_server_is_up()
         {
             var port = FreePort();

@@ -20,11 +20,18 @@ namespace ShortApi.Vidu.Tests.Core
             Assert.False(image.IsLocalFile);
         }
 
-        [Fact]
-        public void Jpeg_and_webp_data_uris_pass()
+        [Theory]
+        [InlineData("image/jpeg")]
+        [InlineData("image/webp")]
+        public void Jpeg_and_webp_data_uris_pass_and_are_sent_as_given(string type)
         {
-            ImageReference.FromUrl(DataUri("image/jpeg", Jpeg(1920, 1080)));
-            ImageReference.FromUrl(DataUri("image/webp", WebPLossless(300, 200)));
+            var uri = DataUri(type, type == "image/jpeg" ? Jpeg(1920, 1080) : WebPLossless(300, 200));
+            var image = ImageReference.FromUrl(uri);
+            Assert.Equal(uri, image.Url);
+            Assert.False(image.IsLocalFile);
+            Assert.Null(image.Fingerprint); // nothing is read at send time: the text is the picture
+            Assert.Equal("data URI", image.ShortName);
+            Assert.StartsWith("data:" + type + ";base64,", image.Display);
         }
 
         [Theory]
@@ -54,8 +61,12 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
-        public void A_refused_format_behind_an_accepted_type_is_refused() =>
-            Assert.Equal(ImageProblem.InvalidDataUri, Assert.Throws<ImageValidationException>(() => ImageReference.FromUrl(DataUri("image/webp", Gif()))).Problem);
+        public void A_refused_format_behind_an_accepted_type_is_refused()
+        {
+            var error = Assert.Throws<ImageValidationException>(() => ImageReference.FromUrl(DataUri("image/webp", Gif())));
+            Assert.Equal(ImageProblem.InvalidDataUri, error.Problem);
+            Assert.Contains("declares image/webp, but its bytes are GIF", error.Message);
+        }
 
         [Fact]
         public void Bytes_that_are_not_a_picture_are_refused()
@@ -94,7 +105,20 @@ namespace ShortApi.Vidu.Tests.Core
             Assert.Equal(ImageProblem.Corrupt, Assert.Throws<ImageValidationException>(() => ImageReference.FromUrl(DataUri("image/png", PngOfSize(2147483649u, 2147483649u)))).Problem);
 
         [Fact]
-        public void The_type_is_read_case_insensitively_as_before() =>
-            ImageReference.FromUrl("DATA:IMAGE/PNG;BASE64," + Convert.ToBase64String(Png(640, 360)));
+        public void The_type_is_read_case_insensitively_as_before()
+        {
+            var uri = "DATA:IMAGE/PNG;BASE64," + Convert.ToBase64String(Png(640, 360));
+            Assert.Equal(uri, ImageReference.FromUrl(uri).Url);
+        }
+
+        [Fact]
+        public void A_png_data_uri_whose_image_data_fails_its_checksum_is_refused_as_corrupt()
+        {
+            var damaged = Png(640, 360, 1000);
+            damaged[damaged.Length - 13] ^= 0x01; // the last byte of the IDAT CRC
+            var error = Assert.Throws<ImageValidationException>(() => ImageReference.FromUrl(DataUri("image/png", damaged)));
+            Assert.Equal(ImageProblem.Corrupt, error.Problem);
+            Assert.Contains("chunk 'IDAT' at byte 33 fails its checksum (CRC-32)", error.Message);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Tests.Support;
 using Xunit;
@@ -51,6 +52,42 @@ namespace ShortApi.Vidu.Tests.Core
             var damaged = (byte[])Complete.Clone();
             damaged[19] = 100; // width 160 → 100: a bit flip in the header
             FileCheck.RefuseAsCorrupt(damaged, "fails its checksum");
+        }
+
+        [Fact]
+        public void Image_data_whose_checksum_is_wrong_is_refused()
+        {
+            var damaged = (byte[])Complete.Clone();
+            damaged[Complete.Length - 12 - 1] ^= 0x01; // last byte of the IDAT CRC, just before IEND
+            FileCheck.RefuseAsCorrupt(damaged, "chunk 'IDAT' at byte 33 fails its checksum (CRC-32)");
+        }
+
+        [Fact]
+        public void Image_data_changed_after_its_checksum_was_made_is_refused()
+        {
+            var damaged = (byte[])Complete.Clone();
+            damaged[33 + 8 + 500] ^= 0x40; // a bit flip in the middle of the IDAT data
+            FileCheck.RefuseAsCorrupt(damaged, "chunk 'IDAT' at byte 33 fails its checksum (CRC-32)");
+        }
+
+        [Fact]
+        public void Every_chunk_is_checked_the_last_ones_and_the_ancillary_ones_too()
+        {
+            var text = PngChunk("tEXt", System.Text.Encoding.ASCII.GetBytes("Comment\0made by hand"));
+            text[text.Length - 1] ^= 0x01;
+            FileCheck.RefuseAsCorrupt(Concat(PngSignature, PngHeader(160, 90), text, PngChunk("IDAT", Filler(100)), PngChunk("IEND")),
+                "chunk 'tEXt' at byte 33 fails its checksum (CRC-32)");
+            var end = PngChunk("IEND");
+            end[end.Length - 1] ^= 0x01;
+            FileCheck.RefuseAsCorrupt(Concat(PngSignature, PngHeader(160, 90), PngChunk("IDAT", Filler(100)), end),
+                "chunk 'IEND' at byte 145 fails its checksum (CRC-32)");
+        }
+
+        [Fact]
+        public void A_png_in_many_chunks_with_right_checksums_passes()
+        {
+            var chunks = Enumerable.Range(0, 40).Select(i => PngChunk("IDAT", Filler(70_000 + i))).ToArray();
+            FileCheck.Accept(Concat(Concat(PngSignature, PngHeader(160, 90)), Concat(chunks), PngChunk("IEND")));
         }
 
         [Fact]

@@ -167,7 +167,8 @@ namespace ShortApi.Vidu.Commands
             try
             {
                 pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+                // With its length: read up to the first NUL instead, a key with a NUL inside would be sent cut short.
+                return Marshal.PtrToStringUni(pointer, secure.Length);
             }
             finally
             {
