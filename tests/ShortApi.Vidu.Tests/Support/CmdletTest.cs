@@ -15,17 +15,20 @@ namespace ShortApi.Vidu.Tests.Support
     public abstract class CmdletTest : IAsyncLifetime
     {
         private readonly Action<EmulatorOptions>? _configure;
+        private readonly TimeProvider _clock;
 
-        protected CmdletTest(Action<EmulatorOptions>? configure = null)
+        /// <param name="clock">The emulator's clock: a test clock holds its waits (slow:, late:) and jobs until the test moves it.</param>
+        protected CmdletTest(Action<EmulatorOptions>? configure = null, TimeProvider? clock = null)
         {
             _configure = configure;
+            _clock = clock ?? TimeProvider.System;
         }
 
         internal EmulatorServer Emulator { get; private set; } = null!;
         internal TestFolder Folder { get; } = new TestFolder();
         internal string HistoryPath => Folder.File("history.jsonl");
 
-        public async Task InitializeAsync() => Emulator = await Emulators.StartAsync(_configure);
+        public async Task InitializeAsync() => Emulator = await Emulators.StartAsync(_clock, _configure);
 
         public virtual async Task DisposeAsync()
         {
