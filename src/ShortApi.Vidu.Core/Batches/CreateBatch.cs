@@ -17,6 +17,8 @@ namespace ShortApi.Vidu.Batches
     /// moment <see cref="Stop"/> is called, and nothing is sent after it returns; one already on the wire is seen through
     /// (bounded by the request timeout) and its outcome recorded, because it may have been charged.
     /// The caller (a cmdlet's pipeline thread) plans, asks <see cref="Admit"/>, starts, and takes outcomes.
+    /// The batch is bound to its caller's stop token from birth: a stop that came before the batch existed closes it
+    /// as it is made, so no window opens between a stop and the state it must reach.
     /// </summary>
     internal sealed class CreateBatch : IDisposable
     {
@@ -26,6 +28,7 @@ namespace ShortApi.Vidu.Batches
         private readonly CreateBatchOptions _options;
         private readonly SendGate _gate = new SendGate();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CancellationTokenRegistration _stopRequested;
         private readonly BudgetLedger _ledger;
         private readonly HashSet<string> _sentKeys = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<Task> _running = new List<Task>();
@@ -36,12 +39,15 @@ namespace ShortApi.Vidu.Batches
         private bool _batchRecorded;
         private int _inFlight;
 
-        public CreateBatch(ApiClient api, CreateBatchOptions options, IJobEvents events)
+        /// <summary>A batch that stops when <paramref name="stopRequested"/> (the caller's Ctrl+C) trips, or at once if it already has.</summary>
+        public CreateBatch(ApiClient api, CreateBatchOptions options, IJobEvents events, CancellationToken stopRequested)
         {
             _api = api;
             _options = options;
             _events = events;
             _ledger = new BudgetLedger(options.MaxCost);
+            // Last, once the batch is whole: Register runs Stop at once, on this thread, for a token already tripped.
+            _stopRequested = stopRequested.Register(Stop);
         }
 
         public string BatchId => _options.BatchId;
@@ -333,6 +339,7 @@ namespace ShortApi.Vidu.Batches
 
         public void Dispose()
         {
+            _stopRequested.Dispose();
             Stop();
             // Creates still on the wire keep running to their answer and write it to the history; only the signals go.
         }

@@ -56,8 +56,7 @@ namespace ShortApi.Vidu.Client
             if (request == null) throw new ArgumentNullException(nameof(request));
             var checkedRequest = request.Check();
             var estimate = PriceTable.Quote(checkedRequest.Model, checkedRequest.Mode, checkedRequest.Resolution, checkedRequest.Duration).Price;
-            using var batch = new CreateBatch(_api, new CreateBatchOptions(_api.BaseUri.AbsoluteUri) { ThrottleLimit = 1, AllowRepeats = true }, _events);
-            using var stop = cancellationToken.Register(batch.Stop);
+            using var batch = new CreateBatch(_api, new CreateBatchOptions(_api.BaseUri.AbsoluteUri) { ThrottleLimit = 1, AllowRepeats = true }, _events, cancellationToken);
             batch.Start(new CreatePlan(checkedRequest, estimate, null));
             var outcome = await batch.NextOutcomeAsync(CancellationToken.None).ConfigureAwait(false);
             // A job the service accepted is the caller's even when its history line could not be written: say so, and return it.

@@ -120,6 +120,7 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            StepHook.At(this, StepHook.BeginProcessing);
             base.BeginProcessing();
             if (MaxCost is decimal cap && cap < 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument($"-MaxCost {cap} is below zero. Give the most this run may spend in USD, for example -MaxCost 5.", cap));
@@ -131,7 +132,7 @@ namespace ShortApi.Vidu.Commands
                 ThrottleLimit = ThrottleLimit,
                 MaxCost = MaxCost,
                 AllowRepeats = AllowDuplicate,
-            }, JobEvents);
+            }, JobEvents, StopToken);
             _progress = new SubmitProgress();
         }
 
@@ -148,14 +149,6 @@ namespace ShortApi.Vidu.Commands
             {
                 ThrowTerminatingError(ErrorRecords.HistoryNotWritable(ex));
             }
-        }
-
-        /// <inheritdoc />
-        protected override void StopProcessing()
-        {
-            // First, so that no create can start after this returns; then the base ends every wait.
-            _batch?.Stop();
-            base.StopProcessing();
         }
 
         /// <summary>
@@ -175,6 +168,7 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (_row == 0) StepHook.At(this, StepHook.FirstRecord);
             if (MyInvocation.ExpectingInput) _row++;
             ForgetRowText();
             var literal = ParameterSetName == LiteralSet;
@@ -344,11 +338,19 @@ namespace ShortApi.Vidu.Commands
             FlushMessages();
             if (block)
             {
-                while (!_batch!.WaitForOutcome(TimeSpan.FromMilliseconds(200), StopToken))
+                try
+                {
+                    while (!_batch!.WaitForOutcome(TimeSpan.FromMilliseconds(200), StopToken))
+                    {
+                        FlushMessages();
+                        ThrowIfStopping();
+                        if (_batch.InFlight == 0) break;
+                    }
+                }
+                catch (OperationCanceledException)
                 {
                     FlushMessages();
-                    ThrowIfStopping();
-                    if (_batch.InFlight == 0) break;
+                    throw new PipelineStoppedException();
                 }
             }
             while (_batch!.TryTake(out var outcome)) Report(outcome!);

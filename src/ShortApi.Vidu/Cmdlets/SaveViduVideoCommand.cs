@@ -26,6 +26,8 @@ namespace ShortApi.Vidu.Commands
         private JobWatch? _watch;
         private string _folder = string.Empty;
         private int _saved;
+        // Jobs whose videos are downloading: after a stop they are among the ones not saved yet.
+        private readonly System.Collections.Generic.HashSet<string> _downloading = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         private int _failed;
         private DateTime _lastProgress = DateTime.MinValue;
 
@@ -122,9 +124,27 @@ namespace ShortApi.Vidu.Commands
                 _watch?.Dispose();
                 // A stopped download deletes its temporary file; a finished one was recorded as saved when it finished.
                 _downloads?.Stop(StopBound);
+                SayHowToGoOn();
                 _downloads?.Dispose();
             }
             base.Dispose(disposing);
+        }
+
+        // After Ctrl+C the pipeline is closed, so the line goes to the host (a hosted runspace gets it as a warning).
+        // Videos that were saved as the stop landed count as saved; their outcomes cannot be emitted any more.
+        private void SayHowToGoOn()
+        {
+            if (!StopToken.IsCancellationRequested || _downloads == null) return;
+            while (_downloads.TryTake(out var outcome))
+            {
+                if (!outcome!.Saved) continue;
+                _saved++;
+                _downloading.Remove(outcome.Job.JobId);
+            }
+            var running = _watch?.Remaining().Select(j => j.JobId).ToList() ?? new System.Collections.Generic.List<string>();
+            var waiting = (_watch?.PendingCount ?? 0) + _downloading.Count;
+            if (waiting == 0) return;
+            Host.UI.WriteWarningLine(ResumeAdvice.AfterStop(waiting, _saved, Store != null, running.Concat(_downloading), _folder));
         }
 
         // The folder must be on the file system and must be (or become) a folder: found out now, before any job is
@@ -200,11 +220,15 @@ namespace ShortApi.Vidu.Commands
             }
         }
 
-        private void StartDownloads(VideoJob job) =>
+        private void StartDownloads(VideoJob job)
+        {
+            if (!WhatIfRequested) _downloading.Add(job.JobId);
             _downloads!.Start(job, HistoryJobs.SavedFiles(job.JobId), target => ShouldProcess(target, $"Save the video of job '{job.JobId}'"));
+        }
 
         private void Complete(SaveOutcome outcome)
         {
+            _downloading.Remove(outcome.Job.JobId);
             if (outcome.Saved)
             {
                 _saved++;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ShortApi.Vidu.Watching;
 
@@ -23,6 +24,7 @@ namespace ShortApi.Vidu.Commands
         private int _succeeded;
         private int _failed;
         private bool _done;
+        private int _savedBefore;
         private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>Returns as soon as any one job finishes.</summary>
@@ -39,6 +41,7 @@ namespace ShortApi.Vidu.Commands
             foreach (var (job, live) in ReadJobs())
             {
                 if (_done) return;
+                if (job.SavedPath != null) _savedBefore++;
                 if (live && job.Status == JobStatus.Succeeded && job.VideoUrls.Length > 0)
                 {
                     _total++;
@@ -92,8 +95,19 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
-            if (disposing) _watch?.Dispose();
+            if (disposing)
+            {
+                SayHowToGoOn();
+                _watch?.Dispose();
+            }
             base.Dispose(disposing);
+        }
+
+        // After Ctrl+C the pipeline is closed, so the line goes to the host (a hosted runspace gets it as a warning).
+        private void SayHowToGoOn()
+        {
+            if (!StopToken.IsCancellationRequested || _watch == null || _watch.PendingCount == 0) return;
+            Host.UI.WriteWarningLine(ResumeAdvice.AfterStop(_watch.PendingCount, _savedBefore, Store != null, _watch.Remaining().Select(j => j.JobId), null));
         }
 
         // Takes every finished job the watch has (waiting up to `wait` for the first), then reports progress.

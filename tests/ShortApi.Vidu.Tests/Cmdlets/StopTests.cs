@@ -19,8 +19,9 @@ namespace ShortApi.Vidu.Tests.Cmdlets
             // would resend only after the test is long over, so no sleep is needed to see that nothing else goes out.
             Emulator.EnqueueFaults("create", Enumerable.Repeat("429:300", 20).ToArray());
             var stoppedAt = -1;
+            Task? stopper = null;
             var running = RunAsync("New-ViduVideoJob @Api -Image p*.png -Prompt x -ThrottleLimit 4", started: shell =>
-                Task.Run(async () =>
+                stopper = Task.Run(async () =>
                 {
                     await Emulator.State.WaitUntilAsync(s => s.CreatesReceived >= 1 && s.CreatesInFlight == 0, TimeSpan.FromSeconds(60));
                     await shell.StopAsync(null, null);
@@ -28,6 +29,8 @@ namespace ShortApi.Vidu.Tests.Cmdlets
                 }));
             Assert.Same(running, await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(120))));
             var run = await running;
+            // The pipeline may end before the stopper has read the count after its stop returned.
+            await stopper!;
             Assert.IsAssignableFrom<PipelineStoppedException>(run.Terminating);
             Assert.Equal(1, stoppedAt);
             Assert.Equal(1, Emulator.State.CreatesReceived);

@@ -47,7 +47,7 @@ namespace ShortApi.Vidu.Tests.Core
             Assert.Equal(ShortApiErrorKind.ImageChanged, error.Kind);
             Assert.Contains("changed after it was checked", error.Message);
             Assert.True(error.RequestIncomplete);
-            Assert.False(RetryClassifier.MayHaveCreated(error));
+            Assert.False(ResendRule.MayHaveCreated(error));
             Assert.Equal(1, error.Attempts); // an input error: never sent again
             Assert.Equal(0, emulator.State.CreatesAccepted);
         }

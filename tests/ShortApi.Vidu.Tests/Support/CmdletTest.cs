@@ -17,16 +17,17 @@ namespace ShortApi.Vidu.Tests.Support
         private readonly Action<EmulatorOptions>? _configure;
         private readonly TimeProvider _clock;
 
-        protected CmdletTest(Action<EmulatorOptions>? configure = null)
-            : this(TimeProvider.System, configure)
+        /// <param name="clock">The emulator's clock: a test clock holds its waits (slow:, late:) and jobs until the test moves it.</param>
+        protected CmdletTest(Action<EmulatorOptions>? configure = null, TimeProvider? clock = null)
         {
+            _configure = configure;
+            _clock = clock ?? TimeProvider.System;
         }
 
         /// <summary>An emulator on <paramref name="clock"/> (a test clock): its late answers and delays end only when the test moves it.</summary>
         protected CmdletTest(TimeProvider clock, Action<EmulatorOptions>? configure = null)
+            : this(configure, clock)
         {
-            _clock = clock;
-            _configure = configure;
         }
 
         internal EmulatorServer Emulator { get; private set; } = null!;

@@ -22,7 +22,11 @@ namespace ShortApi.Vidu.Commands
         protected CancellationToken StopToken => _cancellation.Token;
 
         /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation.Cancel();
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            StepHook.At(this, StepHook.Stopped);
+        }
 
         /// <summary>Whether -WhatIf (or $WhatIfPreference) is in force, for work that should be skipped before ShouldProcess can be asked.</summary>
         protected bool WhatIfRequested =>
@@ -96,10 +100,13 @@ namespace ShortApi.Vidu.Commands
             FlushMessages();
         }
 
-        /// <summary>Ends the pipeline when Ctrl+C was pressed.</summary>
+        /// <summary>
+        /// Ends the pipeline when Ctrl+C was pressed. PowerShell marks the pipeline as stopping before it calls
+        /// StopProcessing, so both are read: a stop is seen from its first instant, not from when it reaches this command.
+        /// </summary>
         protected void ThrowIfStopping()
         {
-            if (_cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            if (_cancellation.IsCancellationRequested || Stopping) throw new PipelineStoppedException();
         }
 
         /// <summary>A file-system path for a path the user typed; throws <see cref="ArgumentException"/> naming the source when it is on another provider.</summary>
