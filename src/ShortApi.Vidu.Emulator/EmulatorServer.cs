@@ -98,6 +98,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         return new EmulatorServer(app, runtime, apiPort);
     }
 
+    /// <summary>Ends every job made so far at once, as if its duration had passed; returns how many.</summary>
+    public int FinishJobs() => runtime.State.Jobs.FinishAll();
+
+    /// <summary>Ends one job at once; false when the emulator does not know it.</summary>
+    public bool FinishJob(string jobId)
+    {
+        if (!runtime.State.Jobs.TryGet(jobId, out EmulatedJob? job)) return false;
+        job.FinishNow();
+        return true;
+    }
+
     /// <summary>Queues scripted faults for <c>create</c>, <c>query</c> or <c>download</c>; each request there takes the next one.</summary>
     public void EnqueueFaults(string endpoint, params string[] tokens)
     {

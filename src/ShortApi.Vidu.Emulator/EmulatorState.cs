@@ -25,6 +25,8 @@ public sealed class EmulatorState
     private int queriesReceived;
     private int downloadsServed;
     private int createsInFlight;
+    private int downloadsInFlight;
+    private int createsInFlightPeak;
 
     internal EmulatorState(TimeProvider clock, EmulatorOptions options)
     {
@@ -59,6 +61,12 @@ public sealed class EmulatorState
 
     /// <summary>Create requests received but not answered yet.</summary>
     public int CreatesInFlight => Volatile.Read(ref createsInFlight);
+
+    /// <summary>The most creates that were on the wire at once since the last reset (a test of a throttle reads it, rather than sampling).</summary>
+    public int CreatesInFlightPeak => Volatile.Read(ref createsInFlightPeak);
+
+    /// <summary>Result downloads being answered now (a slow one counts until it ends or its client goes away).</summary>
+    public int DownloadsInFlight => Volatile.Read(ref downloadsInFlight);
 
     /// <summary>The largest number of queries that arrived within any sliding one-second window.</summary>
     public int PeakQueriesPerSecond => queryRate.Peak();
@@ -152,6 +160,7 @@ public sealed class EmulatorState
             Interlocked.Exchange(ref createsRefused, 0);
             Interlocked.Exchange(ref queriesReceived, 0);
             Interlocked.Exchange(ref downloadsServed, 0);
+            Interlocked.Exchange(ref createsInFlightPeak, 0);
             balance.Restore();
         }
 
@@ -168,7 +177,23 @@ public sealed class EmulatorState
     internal void CreateArrived()
     {
         Interlocked.Increment(ref createsReceived);
-        Interlocked.Increment(ref createsInFlight);
+        int now = Interlocked.Increment(ref createsInFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref createsInFlightPeak)) && Interlocked.CompareExchange(ref createsInFlightPeak, now, peak) != peak)
+        {
+        }
+        changed.Notify();
+    }
+
+    internal void DownloadArrived()
+    {
+        Interlocked.Increment(ref downloadsInFlight);
+        changed.Notify();
+    }
+
+    internal void DownloadEnded()
+    {
+        Interlocked.Decrement(ref downloadsInFlight);
         changed.Notify();
     }
 

@@ -16,7 +16,8 @@ Describe 'The job history' {
         $null = New-Item -ItemType Directory $pictures
         $null = Copy-SampleImages $pictures 3
         $first = New-ViduVideoJob @api -Image (Join-Path $pictures 'sunset.png') -Prompt 'one'
-        Start-Sleep -Milliseconds 50
+        # The batch must be dated after the first job, so newest-first has one answer: go on once the clock has moved.
+        while ([DateTimeOffset]::UtcNow -le $first.CreatedAt) { }
         $batch = Get-ChildItem $pictures -Filter *.png | New-ViduVideoJob @api -Prompt 'two' -ThrottleLimit 1
     }
     AfterAll { $emulator | Stop-ViduEmulator }
@@ -28,7 +29,8 @@ Describe 'The job history' {
     }
 
     It 'lists jobs newest first, refreshing the unfinished ones' {
-        Start-Sleep -Milliseconds 1200
+        # The jobs end now, on the emulator's word, rather than after a sleep longer than their second.
+        $null = Invoke-EmulatorControl -Emulator $emulator -Name finish-jobs -Body @{}
         $listed = Get-ViduVideoJob @api
         $listed | Should -HaveCount 4
         $listed[-1].JobId | Should -Be $first.JobId

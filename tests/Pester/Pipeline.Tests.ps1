@@ -30,7 +30,7 @@ Describe 'The folder pipeline against the emulator' {
         $job.PSObject.TypeNames[0] | Should -Be 'ShortApi.Vidu.VideoJob'
         $job.Mode | Should -Be 'turbo'
         $job.Amount | Should -Be 0.05
-        Start-Sleep -Seconds 2
+        $null = Invoke-EmulatorControl -Emulator $emulator -Name finish-jobs -Body @{}
         $again = [pscustomobject]@{ JobId = $job.JobId } | Get-ViduVideoJob @api
         $again.Status | Should -Be 'Succeeded'
         $again.VideoUrl | Should -Match '^http://127\.0\.0\.1:\d+/files/'
@@ -64,7 +64,9 @@ Describe 'The folder pipeline against the emulator' {
         $done = $files | New-ViduVideoJob @api -Prompt 'x' | Wait-ViduVideoJob @api -PollInterval 0.3
         Invoke-EmulatorControl -Emulator $emulator -Name faults -Body @{ download = @('slow:0', 'slow:3000', 'slow:3000') } | Out-Null
         $first = $done | Save-ViduVideo @api -Path $videos -ThrottleLimit 1 | Select-Object -First 1
-        Start-Sleep -Seconds 4
+        # Every download has ended on the emulator's side (a slow one that was not cancelled would still be writing,
+        # and would leave its file once it ends); only then is the folder looked at.
+        $null = Wait-EmulatorCount $emulator @{ downloadsInFlightAtMost = 0 }
         # Nothing went on after the pipeline ended: no further video, no temporary file left behind.
         @(Get-ChildItem $videos -Force).Name | Should -Be @($first.Name)
     }

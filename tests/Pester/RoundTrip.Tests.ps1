@@ -33,7 +33,7 @@ Describe 'A job read back from <Format>' -ForEach @(
     }
 
     It 'pipes into Get-ViduVideoJob' {
-        Start-Sleep -Milliseconds 1200
+        $null = Invoke-EmulatorControl -Emulator $emulator -Name finish-jobs -Body @{}
         $refreshed = $restored | Get-ViduVideoJob @api
         $refreshed | Should -HaveCount 2
         $refreshed | ForEach-Object { $_ | Should -BeOfType ShortApi.Vidu.VideoJob }

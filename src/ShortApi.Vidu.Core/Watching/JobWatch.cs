@@ -127,7 +127,26 @@ namespace ShortApi.Vidu.Watching
             }
         }
 
+        private static readonly ConcurrentDictionary<string, int> LiveLoops = new ConcurrentDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How many watches are still polling <paramref name="baseUri"/>: a stopped command must leave none (tests read it).</summary>
+        internal static int LoopsPolling(Uri baseUri) => LiveLoops.TryGetValue(baseUri.AbsoluteUri, out var count) ? count : 0;
+
         private async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var endpoint = _client.BaseUri.AbsoluteUri;
+            LiveLoops.AddOrUpdate(endpoint, 1, (_, count) => count + 1);
+            try
+            {
+                await PollUntilStoppedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                LiveLoops.AddOrUpdate(endpoint, 0, (_, count) => count - 1);
+            }
+        }
+
+        private async Task PollUntilStoppedAsync(CancellationToken cancellationToken)
         {
             using var slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentQueries));
             var running = new List<Task>();

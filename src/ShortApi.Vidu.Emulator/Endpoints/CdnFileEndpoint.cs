@@ -25,7 +25,19 @@ internal sealed class CdnFileEndpoint
         this.runtime = runtime;
     }
 
-    public Task HandleAsync(HttpContext http) => runtime.AnswerUnlessGoneAsync(http, AnswerAsync);
+    public async Task HandleAsync(HttpContext http)
+    {
+        // Counted until the answer ends however it ends, so a test can wait for "no download on the wire" rather than sleep.
+        runtime.State.DownloadArrived();
+        try
+        {
+            await runtime.AnswerUnlessGoneAsync(http, AnswerAsync);
+        }
+        finally
+        {
+            runtime.State.DownloadEnded();
+        }
+    }
 
     private async Task AnswerAsync(HttpContext http, CancellationToken abort)
     {

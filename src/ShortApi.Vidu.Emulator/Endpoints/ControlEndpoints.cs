@@ -34,6 +34,8 @@ internal sealed class ControlEndpoints
         routes.MapPost("/_emulator/faults", (RequestDelegate)EnqueueFaultsAsync);
         routes.MapGet("/_emulator/options", (RequestDelegate)(http => WriteAsync(http, OptionsView())));
         routes.MapPost("/_emulator/options", (RequestDelegate)ChangeOptionsAsync);
+        routes.MapPost("/_emulator/finish-jobs", (RequestDelegate)(http =>
+            WriteAsync(http, new { finished = runtime.State.Jobs.FinishAll() })));
         routes.MapPost("/_emulator/reset", (RequestDelegate)(http =>
         {
             runtime.State.Reset();

@@ -15,6 +15,7 @@ internal static class StatsView
         downloadsServed = state.DownloadsServed,
         peakQueriesPerSecond = state.PeakQueriesPerSecond,
         createsInFlight = state.CreatesInFlight,
+        downloadsInFlight = state.DownloadsInFlight,
         callbacks = state.RecordedCallbacks.Count,
         callbackSinkReceived = state.CallbackSinkBodies.Count,
         cdnRequests = state.CdnRequests.Count,

@@ -27,6 +27,7 @@ internal sealed class WaitEndpoint
         ["downloadsServed"] = state => state.DownloadsServed,
         ["cdnRequests"] = state => state.CdnRequests.Count,
         ["createsInFlight"] = state => state.CreatesInFlight,
+        ["downloadsInFlight"] = state => state.DownloadsInFlight,
     };
 
     /// <summary>A name ending in this waits for the count to fall to the number (createsInFlightAtMost=0: no create on the wire).</summary>

@@ -47,9 +47,17 @@ internal sealed class EmulatedJob
     /// <summary>Where the finished job is posted, or null.</summary>
     public Uri? CallbackUrl { get; }
 
+    private volatile bool finishedNow;
+
+    /// <summary>Ends the job at once, as if its duration had passed (a test that must not wait for it says so).</summary>
+    public void FinishNow() => finishedNow = true;
+
+    private TimeSpan Effective(TimeSpan elapsed) => finishedNow && elapsed < Duration ? Duration : elapsed;
+
     /// <summary>Status number after <paramref name="elapsed"/> since creation: 0 queued, 1 processing, then the ending.</summary>
     public int StatusAfter(TimeSpan elapsed)
     {
+        elapsed = Effective(elapsed);
         if (elapsed < Duration / 2)
         {
             return JobStatusNumbers.Queued;
@@ -70,7 +78,7 @@ internal sealed class EmulatedJob
 
     /// <summary>Whether the video can be downloaded after <paramref name="elapsed"/>.</summary>
     public bool HasVideoAfter(TimeSpan elapsed) =>
-        elapsed >= Duration && ReportedStatus is null && FailureReason is null;
+        Effective(elapsed) >= Duration && ReportedStatus is null && FailureReason is null;
 
     /// <summary>Keeps the timer that will post the callback, so a reset or stop can cancel it.</summary>
     public void AttachCallbackTimer(Timer timer)

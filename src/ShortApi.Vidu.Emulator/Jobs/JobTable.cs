@@ -10,6 +10,18 @@ internal sealed class JobTable
 
     public void Add(EmulatedJob job) => jobs[job.Id] = job;
 
+    /// <summary>Ends every job at once (see <see cref="EmulatedJob.FinishNow"/>); returns how many there are.</summary>
+    public int FinishAll()
+    {
+        int count = 0;
+        foreach (EmulatedJob job in jobs.Values)
+        {
+            job.FinishNow();
+            count++;
+        }
+        return count;
+    }
+
     public bool TryGet(string id, [NotNullWhen(true)] out EmulatedJob? job) => jobs.TryGetValue(id, out job);
 
     /// <summary>Stops every pending callback but keeps the jobs (used when the server stops).</summary>
