@@ -15,6 +15,7 @@ namespace ShortApi.Vidu.Commands
     public sealed class SaveViduVideoCommand : JobWatchingCmdlet
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
+        private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
         private const int ProgressId = 3;
 
         // Fed by a pipeline, this line sits under the one of the command before it (Wait-ViduVideoJob), so New | Wait | Save
@@ -23,7 +24,6 @@ namespace ShortApi.Vidu.Commands
         private const string ProgressActivity = "Saving videos";
         private int _received;
         private DownloadBatch? _downloads;
-        private JobWatch? _watch;
         private string _folder = string.Empty;
         private int _saved;
         // Jobs whose videos are downloading: after a stop they are among the ones not saved yet.
@@ -66,7 +66,7 @@ namespace ShortApi.Vidu.Commands
             _folder = PrepareFolder();
             var options = new DownloadOptions(_folder) { NameTemplate = NameTemplate, Force = Force, ThrottleLimit = ThrottleLimit };
             var client = WhatIfRequested ? null : Client;
-            _downloads = new DownloadBatch(client!, options, JobEvents, PostVerbose, StopToken);
+            _downloads = new DownloadBatch(client!, options, JobEvents, PostVerbose, StopToken, Wakeup);
         }
 
         /// <inheritdoc />
@@ -90,14 +90,13 @@ namespace ShortApi.Vidu.Commands
                     // A preview needs no service: the file name comes from the job, not from its result.
                     ShouldProcess(_downloads!.ClaimTarget(job, 1, job.VideoUrl ?? string.Empty), $"Save the video of job '{job.JobId}' once it has finished");
                 }
-                else if (PastDeadline)
+                else if (Wait.PastDeadline)
                 {
-                    WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
+                    WriteTimedOut(new[] { job });
                 }
                 else
                 {
-                    _watch ??= CreateWatch();
-                    _watch.Add(job);
+                    Wait.Add(job);
                 }
             }
             Drain(TimeSpan.Zero);
@@ -106,10 +105,12 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            while ((_watch?.PendingCount ?? 0) > 0 || _downloads!.Active > 0)
+            while (Wait.PendingCount > 0 || _downloads!.Active > 0)
             {
-                if (_watch != null && _watch.PendingCount > 0 && PastDeadline) TimeOut();
-                Drain(TimeSpan.FromMilliseconds(100));
+                if (Wait.PendingCount > 0 && Wait.PastDeadline) TimeOut();
+                // Woken by a finished job, a saved video or a posted line; the bound keeps the progress clock moving and
+                // wakes at the deadline.
+                Drain(Wait.PendingCount > 0 ? Wait.NextWait(ProgressRefresh) : ProgressRefresh);
             }
             Drain(TimeSpan.Zero);
             ReportProgress(final: true); // the last count is shown, however recently the line was drawn
@@ -121,7 +122,7 @@ namespace ShortApi.Vidu.Commands
         {
             if (disposing)
             {
-                _watch?.Dispose();
+                Wait?.Dispose();
                 // A stopped download deletes its temporary file; a finished one was recorded as saved when it finished.
                 _downloads?.Stop(StopBound);
                 SayHowToGoOn();
@@ -141,8 +142,8 @@ namespace ShortApi.Vidu.Commands
                 _saved++;
                 _downloading.Remove(outcome.Job.JobId);
             }
-            var running = _watch?.Remaining().Select(j => j.JobId).ToList() ?? new System.Collections.Generic.List<string>();
-            var waiting = (_watch?.PendingCount ?? 0) + _downloading.Count;
+            var running = Wait?.Remaining().Select(j => j.JobId).ToList() ?? new System.Collections.Generic.List<string>();
+            var waiting = (Wait?.PendingCount ?? 0) + _downloading.Count;
             if (waiting == 0) return;
             Host.UI.WriteWarningLine(ResumeAdvice.AfterStop(waiting, _saved, Store != null, running.Concat(_downloading), _folder));
         }
@@ -175,49 +176,55 @@ namespace ShortApi.Vidu.Commands
             return folder;
         }
 
+        // The core stops asking, hands out what finished meanwhile (still saved), then the jobs the deadline left running.
         private void TimeOut()
         {
-            _watch!.StopPollingAsync(StopBound).GetAwaiter().GetResult();
-            TakeFinishedJobs(TimeSpan.Zero); // jobs that finished just now are still saved
-            var waited = DateTimeOffset.UtcNow - StartedAt;
-            foreach (var job in _watch.Remaining()) WriteError(ErrorRecords.WaitTimeout(job, waited));
-            _watch.Dispose();
-            _watch = null;
+            var (finished, timedOut) = Wait.EndAtDeadline(StopBound);
+            foreach (var result in finished) Handle(result);
+            WriteTimedOut(timedOut);
         }
 
+        // Takes every outcome that is ready; when none was, sleeps until one is (a finished job, a saved video, a posted
+        // line, or `wait` passing) and takes again: drain, wait, drain, so nothing that arrives meanwhile is missed.
         private void Drain(TimeSpan wait)
         {
             FlushMessages();
-            try
+            if (!TakeReady() && wait > TimeSpan.Zero)
             {
-                TakeFinishedJobs(_downloads!.Active > 0 ? TimeSpan.Zero : wait);
-                if (_downloads.Active > 0 && wait > TimeSpan.Zero) _downloads.WaitForOutcome(wait, StopToken);
+                WaitForWork(wait);
+                TakeReady();
             }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            while (_downloads.TryTake(out var outcome)) Complete(outcome!);
             FlushMessages();
             ReportProgress();
         }
 
-        private void TakeFinishedJobs(TimeSpan wait)
+        private bool TakeReady()
         {
-            if (_watch == null || _watch.PendingCount == 0) return;
-            while (_watch.TryTake(out var result, wait, StopToken))
+            var any = false;
+            while (Wait.TryTake(out var result))
             {
-                wait = TimeSpan.Zero;
-                if (result!.Succeeded)
-                {
-                    StartDownloads(result.Job);
-                    continue;
-                }
-                _failed++;
-                var error = result.Error!;
-                if (ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
-                WriteError(ErrorRecords.FromApi(error, result.Job));
+                any = true;
+                Handle(result!);
             }
+            while (_downloads!.TryTake(out var outcome))
+            {
+                any = true;
+                Complete(outcome!);
+            }
+            return any;
+        }
+
+        private void Handle(WatchResult result)
+        {
+            if (result.Succeeded)
+            {
+                StartDownloads(result.Job);
+                return;
+            }
+            _failed++;
+            var error = result.Error!;
+            if (ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, result.Job));
+            WriteError(ErrorRecords.FromApi(error, result.Job));
         }
 
         private void StartDownloads(VideoJob job)
@@ -255,7 +262,7 @@ namespace ShortApi.Vidu.Commands
         {
             if (!final && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
             _lastProgress = DateTime.UtcNow;
-            var waiting = _watch?.PendingCount ?? 0;
+            var waiting = Wait.PendingCount;
             // A new record each time: a host may keep the records it is given, and must see each as it was.
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_saved + _failed} of {_received} finished · {_saved} saved · {_downloads!.Active} downloading · {waiting} waiting · {_failed} failed · {Elapsed()}") { PercentComplete = _received > 0 ? Math.Min(100, (_saved + _failed) * 100 / _received) : 0, ParentActivityId = ParentProgressId });
         }

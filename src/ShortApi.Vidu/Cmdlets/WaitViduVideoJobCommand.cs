@@ -13,13 +13,13 @@ namespace ShortApi.Vidu.Commands
     public sealed class WaitViduVideoJobCommand : JobWatchingCmdlet
     {
         private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
+        private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
         internal const int ProgressId = 2;
 
         // Fed by a pipeline, this line sits under the one of the command before it (New-ViduVideoJob), so New | Wait | Save
         // draw as one tree. A parent that is not shown (other input) or already done leaves this line at the top.
         private int ParentProgressId => MyInvocation.ExpectingInput ? SubmitProgress.ActivityId : -1;
         private const string ProgressActivity = "Waiting for video jobs";
-        private JobWatch? _watch;
         private int _total;
         private int _succeeded;
         private int _failed;
@@ -55,13 +55,12 @@ namespace ShortApi.Vidu.Commands
                     WriteObject(job);
                     continue;
                 }
-                if (PastDeadline)
+                if (Wait.PastDeadline)
                 {
-                    WriteError(ErrorRecords.WaitTimeout(job, DateTimeOffset.UtcNow - StartedAt));
+                    WriteTimedOut(new[] { job });
                     continue;
                 }
-                _watch ??= CreateWatch();
-                if (!_watch.Add(job))
+                if (!Wait.Add(job))
                 {
                     _total--;
                     WriteVerbose($"Job '{job.JobId}' was given more than once; it is waited for, and emitted, once.");
@@ -73,20 +72,15 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            while (_watch != null && _watch.PendingCount > 0 && !_done)
+            while (Wait.PendingCount > 0 && !_done)
             {
-                var wait = TimeSpan.FromMilliseconds(250);
-                if (Deadline is DateTimeOffset end)
+                if (Wait.PastDeadline)
                 {
-                    var left = end - DateTimeOffset.UtcNow;
-                    if (left <= TimeSpan.Zero)
-                    {
-                        TimeOut();
-                        break;
-                    }
-                    if (left < wait) wait = left;
+                    TimeOut();
+                    break;
                 }
-                Drain(wait);
+                // Woken by a finished job or a posted line; the bound only keeps the progress line's clock moving.
+                Drain(Wait.NextWait(ProgressRefresh));
             }
             ReportProgress(final: true); // the last count is shown, however recently the line was drawn
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = ParentProgressId });
@@ -95,54 +89,50 @@ namespace ShortApi.Vidu.Commands
         /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-            {
-                SayHowToGoOn();
-                _watch?.Dispose();
-            }
+            if (disposing) SayHowToGoOn();
             base.Dispose(disposing);
         }
 
         // After Ctrl+C the pipeline is closed, so the line goes to the host (a hosted runspace gets it as a warning).
         private void SayHowToGoOn()
         {
-            if (!StopToken.IsCancellationRequested || _watch == null || _watch.PendingCount == 0) return;
-            Host.UI.WriteWarningLine(ResumeAdvice.AfterStop(_watch.PendingCount, _savedBefore, Store != null, _watch.Remaining().Select(j => j.JobId), null));
+            if (!StopToken.IsCancellationRequested || Wait == null || Wait.PendingCount == 0) return;
+            Host.UI.WriteWarningLine(ResumeAdvice.AfterStop(Wait.PendingCount, _savedBefore, Store != null, Wait.Remaining().Select(j => j.JobId), null));
         }
 
-        // Takes every finished job the watch has (waiting up to `wait` for the first), then reports progress.
+        // Takes every finished job; when none was ready, sleeps until one is (or a line is posted, or `wait` passes)
+        // and takes again: drain, wait, drain, so nothing that arrives meanwhile is missed.
         private void Drain(TimeSpan wait)
         {
             FlushMessages();
-            if (_watch != null)
+            if (!TakeFinished() && wait > TimeSpan.Zero && !_done)
             {
-                try
-                {
-                    while (!_done && _watch.TryTake(out var result, wait, StopToken))
-                    {
-                        Handle(result!);
-                        wait = TimeSpan.Zero;
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
+                WaitForWork(wait);
+                TakeFinished();
             }
             FlushMessages();
             ReportProgress();
         }
 
-        // Stop asking first, then take what finished meanwhile, then time out the rest: every job ends as output, an
-        // error or a timeout error, even one that finishes at the very moment the time runs out.
+        private bool TakeFinished()
+        {
+            var any = false;
+            while (!_done && Wait.TryTake(out var result))
+            {
+                any = true;
+                Handle(result!);
+            }
+            return any;
+        }
+
+        // The core stops asking, hands out what finished meanwhile, then the jobs still running: every job ends as
+        // output, an error or a timeout error, even one that finishes at the very moment the time runs out.
         private void TimeOut()
         {
-            _watch!.StopPollingAsync(StopBound).GetAwaiter().GetResult();
-            Drain(TimeSpan.Zero);
-            var waited = DateTimeOffset.UtcNow - StartedAt;
-            foreach (var job in _watch.Remaining()) WriteError(ErrorRecords.WaitTimeout(job, waited));
-            _watch.Dispose();
-            _watch = null;
+            var (finished, timedOut) = Wait.EndAtDeadline(StopBound);
+            foreach (var result in finished)
+                if (!_done) Handle(result);
+            WriteTimedOut(timedOut);
         }
 
         private void Handle(WatchResult result)
@@ -178,15 +168,14 @@ namespace ShortApi.Vidu.Commands
         private void Finish()
         {
             _done = true;
-            _watch?.Dispose();
-            _watch = null;
+            Wait.Dispose();
         }
 
         private void ReportProgress(bool final = false)
         {
             if (!final && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 200) return;
             _lastProgress = DateTime.UtcNow;
-            var running = _watch?.PendingCount ?? 0;
+            var running = _done ? 0 : Wait.PendingCount;
             // A new record each time: a host may keep the records it is given, and must see each as it was.
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_succeeded + _failed} of {_total} finished · {_succeeded} succeeded · {running} running · {_failed} failed · {Elapsed()}") { PercentComplete = _total > 0 ? Math.Min(100, (_succeeded + _failed) * 100 / _total) : 0, ParentActivityId = ParentProgressId });
         }

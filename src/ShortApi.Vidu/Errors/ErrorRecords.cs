@@ -139,10 +139,8 @@ namespace ShortApi.Vidu.Commands
         public static ErrorRecord BudgetExceeded(string message, object? target) =>
             new ErrorRecord(new InvalidOperationException(message), "ShortApi.BudgetExceeded", ErrorCategory.QuotaExceeded, target);
 
-        public static ErrorRecord WaitTimeout(VideoJob job, TimeSpan waited) =>
-            new ErrorRecord(new TimeoutException(
-                    $"Job '{job.JobId}' was still {job.Status} after waiting {waited.TotalSeconds:0} s. It keeps running on the service; collect it later with Get-ViduVideoJob -JobId {job.JobId} | Save-ViduVideo, or Get-ViduVideoJob -LastBatch -Unsaved."),
-                "ShortApi.WaitTimeout", ErrorCategory.OperationTimeout, job);
+        public static ErrorRecord WaitTimeout(VideoJob job, TimeoutException reason) =>
+            new ErrorRecord(reason, "ShortApi.WaitTimeout", ErrorCategory.OperationTimeout, job);
 
         private static string Describe(object? target)
         {

@@ -6,8 +6,8 @@ using ShortApi.Vidu.Watching;
 namespace ShortApi.Vidu.Commands
 {
     /// <summary>
-    /// What Wait-ViduVideoJob and Save-ViduVideo add for jobs that are not finished yet: how often to ask,
-    /// how long to wait in all, and the watch that does the asking.
+    /// What Wait-ViduVideoJob and Save-ViduVideo add for jobs that are not finished yet: how often to ask and how long
+    /// to wait in all, handed to the core's one <see cref="WaitBatch"/>, which owns the deadline and the asking.
     /// </summary>
     public abstract class JobWatchingCmdlet : JobPipelineCmdlet
     {
@@ -23,34 +23,39 @@ namespace ShortApi.Vidu.Commands
         [ValidateRange(-1, int.MaxValue)]
         public int Timeout { get; set; } = -1;
 
-        /// <summary>When waiting ends, or null for no limit.</summary>
-        protected DateTimeOffset? Deadline { get; private set; }
+        /// <summary>The command's one wait (its deadline, its watch), made in BeginProcessing.</summary>
+        internal WaitBatch Wait { get; private set; } = null!;
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             RequireApiKey();
-            if (Timeout >= 0) Deadline = StartedAt + TimeSpan.FromSeconds(Timeout);
+            var options = new JobWatchOptions
+            {
+                PollInterval = TimeSpan.FromSeconds(PollInterval),
+                Log = PostVerbose,
+                Warn = PostWarning,
+                // A finished job wakes the pipeline thread, as a posted line or a download's outcome does.
+                Wakeup = Wakeup,
+            };
+            Wait = new WaitBatch(() => Client, options, Timeout >= 0 ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null, JobEvents, StopToken);
         }
-
-        /// <summary>Whether -Timeout has run out.</summary>
-        protected bool PastDeadline => Deadline is DateTimeOffset end && DateTimeOffset.UtcNow >= end;
 
         /// <summary>The command's one client (queries through the shared rate cap).</summary>
         internal ApiClient Client => _client ??= CreateClient(QueryLimiter);
 
-        /// <summary>Creates a watch polling through the client.</summary>
-        internal JobWatch CreateWatch()
+        /// <summary>Writes the timeout error of each job the deadline left running.</summary>
+        internal void WriteTimedOut(System.Collections.Generic.IEnumerable<VideoJob> jobs)
         {
-            var options = new JobWatchOptions
-            {
-                PollInterval = TimeSpan.FromSeconds(PollInterval),
-                Deadline = Deadline,
-                Log = PostVerbose,
-                Warn = PostWarning,
-            };
-            return new JobWatch(Client, options, JobEvents, StopToken);
+            foreach (var job in jobs) WriteError(ErrorRecords.WaitTimeout(job, Wait.TimedOut(job)));
+        }
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) Wait?.Dispose();
+            base.Dispose(disposing);
         }
     }
 }
