@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
+using ShortApi.Vidu.Outcomes;
 using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Wire;
 
@@ -32,8 +33,7 @@ namespace ShortApi.Vidu.Batches
         private readonly BudgetLedger _ledger;
         private readonly HashSet<string> _sentKeys = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<Task> _running = new List<Task>();
-        private readonly ConcurrentQueue<CreateOutcome> _outcomes = new ConcurrentQueue<CreateOutcome>();
-        private readonly SemaphoreSlim _outcomeSignal = new SemaphoreSlim(0);
+        private readonly OutcomeChannel<CreateOutcome> _outcomes;
         private readonly BatchTotals _totals = new BatchTotals();
         private bool _anyReturned;
         private bool _batchRecorded;
@@ -46,6 +46,7 @@ namespace ShortApi.Vidu.Batches
             _options = options;
             _events = events;
             _ledger = new BudgetLedger(options.MaxCost);
+            _outcomes = new OutcomeChannel<CreateOutcome>(options.Wakeup);
             // Last, once the batch is whole: Register runs Stop at once, on this thread, for a token already tripped.
             _stopRequested = stopRequested.Register(Stop);
         }
@@ -135,27 +136,31 @@ namespace ShortApi.Vidu.Batches
         /// <summary>Waits up to <paramref name="wait"/> for an outcome to be ready; true when one is.</summary>
         public bool WaitForOutcome(TimeSpan wait, CancellationToken cancellationToken)
         {
-            if (!_outcomes.IsEmpty) return true;
-            if (_outcomeSignal.Wait(wait, cancellationToken)) _outcomeSignal.Release();
-            return !_outcomes.IsEmpty;
+            if (_outcomes.Count > 0) return true;
+            try
+            {
+                return _outcomes.WaitToReadAsync(cancellationToken).Wait(wait);
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
+
+        /// <summary>Whether an outcome is ready to take.</summary>
+        public bool HasOutcome => _outcomes.Count > 0;
 
         /// <summary>Waits for the next outcome without blocking a thread (for callers that are async themselves).</summary>
         public async Task<CreateOutcome> NextOutcomeAsync(CancellationToken cancellationToken)
         {
-            while (true)
-            {
-                if (TryTake(out var outcome)) return outcome!;
-                await _outcomeSignal.WaitAsync(cancellationToken).ConfigureAwait(false);
-                _outcomeSignal.Release();
-            }
+            var (_, outcome) = await _outcomes.TakeAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
 
         public bool TryTake(out CreateOutcome? outcome)
         {
-            var taken = _outcomes.TryDequeue(out var next);
-            if (taken) _outcomeSignal.Wait(0);
-            outcome = next;
+            var taken = _outcomes.TryTake(out var next);
+            outcome = taken ? next : null;
             return taken;
         }
 
@@ -272,7 +277,7 @@ namespace ShortApi.Vidu.Batches
             lock (_lock)
             {
                 // Queued before the count drops, so a caller that sees nothing in flight also sees every outcome.
-                _outcomes.Enqueue(outcome);
+                _outcomes.Post(outcome);
                 _inFlight--;
                 _anyReturned = true;
                 switch (outcome.Result)
@@ -297,7 +302,6 @@ namespace ShortApi.Vidu.Batches
                 }
                 if (outcome.Halts && HaltReason == null) HaltReason = outcome.HaltError;
             }
-            _outcomeSignal.Release();
         }
 
         private void RecordBatchOnce()

@@ -22,6 +22,9 @@ namespace ShortApi.Vidu.Batches
         /// <summary>The most the batch may spend in USD (see <see cref="BudgetLedger"/>), or null.</summary>
         public decimal? MaxCost { get; set; }
 
+        /// <summary>Set whenever an outcome arrives, so a caller that also waits on other things (posted lines) wakes on it.</summary>
+        public Outcomes.Wakeup? Wakeup { get; set; }
+
         /// <summary>Send the same picture with the same arguments again when asked twice.</summary>
         public bool AllowRepeats { get; set; }
     }

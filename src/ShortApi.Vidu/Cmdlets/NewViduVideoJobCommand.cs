@@ -132,6 +132,7 @@ namespace ShortApi.Vidu.Commands
                 ThrottleLimit = ThrottleLimit,
                 MaxCost = MaxCost,
                 AllowRepeats = AllowDuplicate,
+                Wakeup = Wakeup,
             }, JobEvents, StopToken);
             _progress = new SubmitProgress();
         }
@@ -338,20 +339,10 @@ namespace ShortApi.Vidu.Commands
             FlushMessages();
             if (block)
             {
-                try
-                {
-                    while (!_batch!.WaitForOutcome(TimeSpan.FromMilliseconds(200), StopToken))
-                    {
-                        FlushMessages();
-                        ThrowIfStopping();
-                        if (_batch.InFlight == 0) break;
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    FlushMessages();
-                    throw new PipelineStoppedException();
-                }
+                // Woken by an outcome or a posted line, never in slices. An outcome is posted before the count of creates
+                // in flight drops, so "none ready and none in flight" is the end, not a missed one.
+                while (!_batch!.HasOutcome && _batch.InFlight > 0) WaitForWork(null);
+                ThrowIfStopping();
             }
             while (_batch!.TryTake(out var outcome)) Report(outcome!);
             FlushMessages();
