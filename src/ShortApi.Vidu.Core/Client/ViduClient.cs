@@ -91,7 +91,7 @@ namespace ShortApi.Vidu.Client
             using var downloads = new DownloadBatch(_api, new DownloadOptions(System.IO.Path.GetFullPath(folder)) { Force = overwrite, ThrottleLimit = 1 }, _events,
                 _options.Log, cancellationToken);
             var savedBefore = _store != null && _store.Read(HistoryQuery.Jobs(new[] { job.JobId })).SavedFiles.TryGetValue(job.JobId, out var files) ? files : Array.Empty<SavedVideo>();
-            downloads.Start(job.With(j => j.VideoUrls = new[] { job.VideoUrls[0] }), savedBefore);
+            downloads.Start(new VideoJob(job) { VideoUrls = new[] { job.VideoUrls[0] } }, savedBefore);
             // One link started, so exactly one outcome comes (a stopped download posts none: the token ends the wait).
             var outcome = await downloads.TakeAsync(cancellationToken).ConfigureAwait(false);
             if (!outcome.Saved) throw outcome.Error!;

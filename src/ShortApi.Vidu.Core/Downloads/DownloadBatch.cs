@@ -152,11 +152,11 @@ namespace ShortApi.Vidu.Downloads
             if (existing.IsThisJobsVideo(savedBefore))
             {
                 _log?.Invoke($"The video of job '{job.JobId}' is already saved as '{target}'.");
-                return SaveOutcome.Done(job.With(j => j.SavedPath = target), target, url.AbsoluteUri, alreadyThere: true);
+                return SaveOutcome.Done(new VideoJob(job) { SavedPath = target }, target, url.AbsoluteUri, alreadyThere: true);
             }
             CreateFolder(job);
             var received = await DownloadWithFreshLinkAsync(job, index, url, target).ConfigureAwait(false);
-            var saved = job.With(j => j.SavedPath = target);
+            var saved = new VideoJob(job) { SavedPath = target };
             if (existing.Exists && !_options.Force)
             {
                 VideoReceiver.TryDelete(received.TemporaryPath);

@@ -7,11 +7,12 @@ namespace ShortApi.Vidu.History
     /// <summary>
     /// Folds history records, oldest first, into jobs. A create that was sent and never resolved (no "created" or
     /// "refused" line: the session was killed, the answer never came, a gateway failed after forwarding it) becomes an
-    /// Unconfirmed job with an empty id, naming its picture and time.
+    /// Unconfirmed job with an empty id, naming its picture and time. Jobs are gathered in private drafts, changed in
+    /// place line by line, and become (immutable) jobs once, at the end: a long history costs no copy per line.
     /// </summary>
     internal sealed class HistoryFold
     {
-        private readonly Dictionary<string, VideoJob> _jobs = new Dictionary<string, VideoJob>(StringComparer.Ordinal);
+        private readonly Dictionary<string, JobDraft> _jobs = new Dictionary<string, JobDraft>(StringComparer.Ordinal);
         private readonly Dictionary<string, PendingSend> _sends = new Dictionary<string, PendingSend>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<SavedVideo>> _saved = new Dictionary<string, List<SavedVideo>>(StringComparer.Ordinal);
         private readonly Dictionary<string, BatchInfo> _batches = new Dictionary<string, BatchInfo>(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ namespace ShortApi.Vidu.History
         public HistorySnapshot Result()
         {
             var unconfirmed = _sends.Values.Select(s => s.ToJob());
-            var all = _jobs.Values.Concat(unconfirmed)
+            var all = _jobs.Values.Select(d => d.ToJob()).Concat(unconfirmed)
                 .OrderByDescending(j => j.CreatedAt ?? DateTimeOffset.MinValue)
                 .ToList();
             return new HistorySnapshot(all, _saved.ToDictionary(p => p.Key, p => (IReadOnlyList<SavedVideo>)p.Value, StringComparer.Ordinal), _batches);
@@ -59,7 +60,7 @@ namespace ShortApi.Vidu.History
         {
             PendingSend? send = null;
             if (record.SendId != null && _sends.TryGetValue(record.SendId, out send)) _sends.Remove(record.SendId);
-            if (!_jobs.TryGetValue(record.JobId!, out var job)) _jobs[record.JobId!] = job = new VideoJob(record.JobId!);
+            if (!_jobs.TryGetValue(record.JobId!, out var job)) _jobs[record.JobId!] = job = new JobDraft(record.JobId!);
             var described = send?.Record;
             job.Endpoint = record.Endpoint ?? described?.Endpoint ?? job.Endpoint;
             job.BatchId = record.BatchId ?? described?.BatchId ?? job.BatchId;
@@ -82,7 +83,7 @@ namespace ShortApi.Vidu.History
             ApplyStatus(job, record);
         }
 
-        private static void ApplyStatus(VideoJob job, HistoryRecord record)
+        private static void ApplyStatus(JobDraft job, HistoryRecord record)
         {
             if (record.Status is JobStatus status) job.Status = status;
             job.StatusCode = record.StatusCode ?? job.StatusCode;
@@ -90,6 +91,71 @@ namespace ShortApi.Vidu.History
             if (job.Status.IsFinal() && job.CompletedAt == null) job.CompletedAt = record.Time;
             if (record.VideoUrls != null) job.VideoUrls = record.VideoUrls;
             job.Error = record.Error ?? job.Error;
+        }
+
+        /// <summary>A job while its lines are being read: the one mutable form of a job, and private to the fold.</summary>
+        private sealed class JobDraft
+        {
+            public JobDraft(string jobId)
+            {
+                JobId = jobId;
+            }
+
+            public string JobId;
+            public JobStatus Status = JobStatus.Queued;
+            public int? StatusCode;
+            public string? Model;
+            public VideoKind? Kind;
+            public string? Image;
+            public string? EndImage;
+            public TextList ReferenceImages = TextList.Empty;
+            public string? AspectRatio;
+            public string? Prompt;
+            public string? Mode;
+            public string? Resolution;
+            public int? Duration;
+            public bool GenerateAudio;
+            public string? VoiceId;
+            public string? CallbackUrl;
+            public decimal? EstimatedCost;
+            public decimal? Amount;
+            public DateTimeOffset? CreatedAt;
+            public DateTimeOffset? UpdatedAt;
+            public DateTimeOffset? CompletedAt;
+            public TextList VideoUrls = TextList.Empty;
+            public string? Error;
+            public string? SavedPath;
+            public string? BatchId;
+            public string? Endpoint;
+
+            public VideoJob ToJob() => new VideoJob(JobId)
+            {
+                Status = Status,
+                StatusCode = StatusCode,
+                Model = Model,
+                Kind = Kind,
+                Image = Image,
+                EndImage = EndImage,
+                ReferenceImages = ReferenceImages,
+                AspectRatio = AspectRatio,
+                Prompt = Prompt,
+                Mode = Mode,
+                Resolution = Resolution,
+                Duration = Duration,
+                GenerateAudio = GenerateAudio,
+                VoiceId = VoiceId,
+                CallbackUrl = CallbackUrl,
+                EstimatedCost = EstimatedCost,
+                Amount = Amount,
+                CreatedAt = CreatedAt,
+                UpdatedAt = UpdatedAt,
+                CompletedAt = CompletedAt,
+                VideoUrls = VideoUrls,
+                Error = Error,
+                SavedPath = SavedPath,
+                BatchId = BatchId,
+                Endpoint = Endpoint,
+            };
         }
 
         private sealed class PendingSend

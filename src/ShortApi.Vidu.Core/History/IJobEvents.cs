@@ -26,8 +26,11 @@ namespace ShortApi.Vidu.History
         /// <summary>A create got no clear answer after it fully left: it may or may not have made a paid job.</summary>
         void Unconfirmed(string sendId, ShortApiException error);
 
-        /// <summary>A job's status changed.</summary>
-        void StatusChanged(VideoJob job);
+        /// <summary>
+        /// A status answer was read: <paramref name="after"/> is the new job, <paramref name="before"/> the one it
+        /// replaces. The listener decides whether that is a change worth recording; callers report every answer.
+        /// </summary>
+        void Observed(VideoJob before, VideoJob after);
 
         /// <summary>A job's video was written to a file.</summary>
         void Saved(VideoJob job, SavedVideo file);
@@ -94,7 +97,7 @@ namespace ShortApi.Vidu.History
         public void Accepted(string sendId, VideoJob job) { }
         public void Refused(string sendId, ShortApiException error) { }
         public void Unconfirmed(string sendId, ShortApiException error) { }
-        public void StatusChanged(VideoJob job) { }
+        public void Observed(VideoJob before, VideoJob after) { }
         public void Saved(VideoJob job, SavedVideo file) { }
     }
 }

@@ -93,7 +93,14 @@ namespace ShortApi.Vidu.History
 
         public void Unconfirmed(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("unconfirmed", sendId, error, DateTimeOffset.Now));
 
-        public void StatusChanged(VideoJob job) => WriteOrWarn(HistoryLine.Status(job, DateTimeOffset.Now));
+        // The one place that decides a job's status changed: a new state or new result URLs make a status line, a
+        // repeat of the same answer does not (a long wait would otherwise write a line per poll).
+        public void Observed(VideoJob before, VideoJob after)
+        {
+            if (before.Status != after.Status || before.VideoUrls.Length != after.VideoUrls.Length) StatusChanged(after);
+        }
+
+        private void StatusChanged(VideoJob job) => WriteOrWarn(HistoryLine.Status(job, DateTimeOffset.Now));
 
         public void Saved(VideoJob job, SavedVideo file) => WriteOrWarn(HistoryLine.Saved(job, file, DateTimeOffset.Now));
 

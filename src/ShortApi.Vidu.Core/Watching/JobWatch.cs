@@ -212,7 +212,7 @@ namespace ShortApi.Vidu.Watching
                 var before = entry.Job;
                 var job = before.WithState(state, _options.Clock.GetUtcNow());
                 entry.Job = job;
-                if (before.Status != job.Status || before.VideoUrls.Length != job.VideoUrls.Length) _events.StatusChanged(job);
+                _events.Observed(before, job);
                 if (state.Status == JobStatus.Succeeded && state.VideoUrls.Length > 0)
                 {
                     Finish(entry, null);

@@ -39,7 +39,7 @@ namespace ShortApi.Vidu.Commands
         {
             if (!_byId.ContainsKey(jobId)) AddJob(new VideoJob(jobId) { Status = JobStatus.Succeeded, Image = sourceImage });
             var entry = _byId[jobId];
-            if (entry.Job.Status != JobStatus.Succeeded) entry.Job = entry.Job.With(j => j.Status = JobStatus.Succeeded);
+            if (entry.Job.Status != JobStatus.Succeeded) entry.Job = new VideoJob(entry.Job) { Status = JobStatus.Succeeded };
             if (!entry.Files.Contains(path, StringComparer.Ordinal)) entry.Files.Add(path);
         }
 
@@ -47,31 +47,31 @@ namespace ShortApi.Vidu.Commands
         public static VideoJob FromRecord(string jobId, PSObject carrier)
         {
             var job = JobInput.From(jobId, carrier, out _);
-            return job.With(j =>
+            return new VideoJob(job)
             {
-                j.Status = ReadStatus(carrier);
-                j.Error = JobInput.Read<string>(carrier, "Error");
-                j.UpdatedAt = JobInput.Read<DateTimeOffset?>(carrier, "UpdatedAt");
-                j.CompletedAt = JobInput.Read<DateTimeOffset?>(carrier, "CompletedAt");
-                j.VideoUrls = Values(JobInput.ReadList(carrier, "VideoUrls"));
-                j.ReferenceImages = Values(j.ReferenceImages);
-            });
+                Status = ReadStatus(carrier),
+                Error = JobInput.Read<string>(carrier, "Error"),
+                UpdatedAt = JobInput.Read<DateTimeOffset?>(carrier, "UpdatedAt"),
+                CompletedAt = JobInput.Read<DateTimeOffset?>(carrier, "CompletedAt"),
+                VideoUrls = Values(JobInput.ReadList(carrier, "VideoUrls")),
+                ReferenceImages = Values(job.ReferenceImages),
+            };
         }
 
         /// <summary>A copy of <paramref name="job"/> with the state the history recorded, when that is further along.</summary>
         public static VideoJob WithRecordedState(VideoJob job, VideoJob? known)
         {
             if (known == null || !(known.IsFinal && !job.IsFinal || job.Status == JobStatus.Unknown && known.Status != JobStatus.Unknown)) return job;
-            return job.With(j =>
+            return new VideoJob(job)
             {
-                j.Status = known.Status;
-                j.StatusCode = known.StatusCode;
-                j.Error = known.Error ?? j.Error;
-                j.UpdatedAt = known.UpdatedAt ?? j.UpdatedAt;
-                j.CompletedAt = known.CompletedAt ?? j.CompletedAt;
-                if (known.VideoUrls.Length > 0) j.VideoUrls = known.VideoUrls;
-                j.Amount ??= known.Amount;
-            });
+                Status = known.Status,
+                StatusCode = known.StatusCode,
+                Error = known.Error ?? job.Error,
+                UpdatedAt = known.UpdatedAt ?? job.UpdatedAt,
+                CompletedAt = known.CompletedAt ?? job.CompletedAt,
+                VideoUrls = known.VideoUrls.Length > 0 ? known.VideoUrls : job.VideoUrls,
+                Amount = job.Amount ?? known.Amount,
+            };
         }
 
         private static bool IsNewer(VideoJob candidate, VideoJob current)

@@ -36,30 +36,31 @@ namespace ShortApi.Vidu.Commands
                 return job;
             }
             live = false;
-            var rebuilt = new VideoJob(jobId) { Status = JobStatus.Unknown };
-            if (input is PSObject given && !(baseObject is string))
+            if (!(input is PSObject given) || baseObject is string) return new VideoJob(jobId) { Status = JobStatus.Unknown };
+            var carrier = Description(given);
+            var model = Read<string>(carrier, "Model");
+            return new VideoJob(jobId)
             {
-                var carrier = Description(given);
-                rebuilt.Model = Read<string>(carrier, "Model");
-                rebuilt.Kind = Read<VideoKind?>(carrier, "Kind") ?? Models.ModelChoice.KindOf(rebuilt.Model);
-                rebuilt.Image = Read<string>(carrier, "Image");
-                rebuilt.EndImage = Read<string>(carrier, "EndImage");
-                rebuilt.ReferenceImages = ReadList(carrier, "ReferenceImages");
-                rebuilt.AspectRatio = Read<string>(carrier, "AspectRatio");
-                rebuilt.Prompt = Read<string>(carrier, "Prompt");
-                rebuilt.Mode = Read<string>(carrier, "Mode");
-                rebuilt.Resolution = Read<string>(carrier, "Resolution");
-                rebuilt.Duration = Read<int?>(carrier, "Duration");
-                rebuilt.GenerateAudio = Read<bool?>(carrier, "GenerateAudio") ?? false;
-                rebuilt.VoiceId = Read<string>(carrier, "VoiceId");
-                rebuilt.EstimatedCost = Read<decimal?>(carrier, "EstimatedCost");
-                rebuilt.Amount = Read<decimal?>(carrier, "Amount");
-                rebuilt.CreatedAt = Read<DateTimeOffset?>(carrier, "CreatedAt");
-                rebuilt.BatchId = Read<string>(carrier, "BatchId");
-                rebuilt.Endpoint = Read<string>(carrier, "Endpoint");
-                rebuilt.SavedPath = Read<string>(carrier, "SavedPath");
-            }
-            return rebuilt;
+                Status = JobStatus.Unknown,
+                Model = model,
+                Kind = Read<VideoKind?>(carrier, "Kind") ?? Models.ModelChoice.KindOf(model),
+                Image = Read<string>(carrier, "Image"),
+                EndImage = Read<string>(carrier, "EndImage"),
+                ReferenceImages = ReadList(carrier, "ReferenceImages"),
+                AspectRatio = Read<string>(carrier, "AspectRatio"),
+                Prompt = Read<string>(carrier, "Prompt"),
+                Mode = Read<string>(carrier, "Mode"),
+                Resolution = Read<string>(carrier, "Resolution"),
+                Duration = Read<int?>(carrier, "Duration"),
+                GenerateAudio = Read<bool?>(carrier, "GenerateAudio") ?? false,
+                VoiceId = Read<string>(carrier, "VoiceId"),
+                EstimatedCost = Read<decimal?>(carrier, "EstimatedCost"),
+                Amount = Read<decimal?>(carrier, "Amount"),
+                CreatedAt = Read<DateTimeOffset?>(carrier, "CreatedAt"),
+                BatchId = Read<string>(carrier, "BatchId"),
+                Endpoint = Read<string>(carrier, "Endpoint"),
+                SavedPath = Read<string>(carrier, "SavedPath"),
+            };
         }
 
         // A file (Save-ViduVideo's output) has properties of its own that share a job's names: its Mode is the file's
@@ -77,27 +78,27 @@ namespace ShortApi.Vidu.Commands
         public static VideoJob Enrich(VideoJob job, VideoJob? known)
         {
             if (known == null) return job;
-            return job.With(j =>
+            return new VideoJob(job)
             {
-                j.Model ??= known.Model;
-                j.Kind ??= known.Kind;
-                j.Image ??= known.Image;
-                j.EndImage ??= known.EndImage;
-                if (j.ReferenceImages.Length == 0) j.ReferenceImages = known.ReferenceImages;
-                j.AspectRatio ??= known.AspectRatio;
-                j.Prompt ??= known.Prompt;
-                j.Mode ??= known.Mode;
-                j.Resolution ??= known.Resolution;
-                j.Duration ??= known.Duration;
-                j.VoiceId ??= known.VoiceId;
-                j.EstimatedCost ??= known.EstimatedCost;
-                j.Amount ??= known.Amount;
-                j.CreatedAt ??= known.CreatedAt;
-                j.BatchId ??= known.BatchId;
-                j.Endpoint ??= known.Endpoint;
-                j.SavedPath ??= known.SavedPath;
-                j.GenerateAudio |= known.GenerateAudio;
-            });
+                Model = job.Model ?? known.Model,
+                Kind = job.Kind ?? known.Kind,
+                Image = job.Image ?? known.Image,
+                EndImage = job.EndImage ?? known.EndImage,
+                ReferenceImages = job.ReferenceImages.Length == 0 ? known.ReferenceImages : job.ReferenceImages,
+                AspectRatio = job.AspectRatio ?? known.AspectRatio,
+                Prompt = job.Prompt ?? known.Prompt,
+                Mode = job.Mode ?? known.Mode,
+                Resolution = job.Resolution ?? known.Resolution,
+                Duration = job.Duration ?? known.Duration,
+                VoiceId = job.VoiceId ?? known.VoiceId,
+                EstimatedCost = job.EstimatedCost ?? known.EstimatedCost,
+                Amount = job.Amount ?? known.Amount,
+                CreatedAt = job.CreatedAt ?? known.CreatedAt,
+                BatchId = job.BatchId ?? known.BatchId,
+                Endpoint = job.Endpoint ?? known.Endpoint,
+                SavedPath = job.SavedPath ?? known.SavedPath,
+                GenerateAudio = job.GenerateAudio || known.GenerateAudio,
+            };
         }
 
         /// <summary>A list property: a list read back from Export-Clixml or JSON, or a CSV cell of items joined by ';'.</summary>

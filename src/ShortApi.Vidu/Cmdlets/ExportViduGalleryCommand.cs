@@ -163,12 +163,12 @@ namespace ShortApi.Vidu.Commands
                     files.AddRange(history.SavedFiles(job.JobId).Select(f => f.Path));
                 }
                 if (job.SavedPath != null) files.Add(job.SavedPath);
-                job = job.With(j =>
+                job = new VideoJob(job)
                 {
-                    j.Image = FullPicturePath(j.Image);
-                    j.EndImage = FullPicturePath(j.EndImage);
-                    j.ReferenceImages = j.ReferenceImages.Select(r => FullPicturePath(r)!).ToArray();
-                });
+                    Image = FullPicturePath(job.Image),
+                    EndImage = FullPicturePath(job.EndImage),
+                    ReferenceImages = job.ReferenceImages.Select(r => FullPicturePath(r)!).ToArray(),
+                };
                 var paths = files.Select(FullPath).Where(p => p != null).Select(p => p!).Distinct(StringComparer.Ordinal).ToList();
                 cards.Add(new GalleryCard(job, paths.Where(File.Exists).ToList(), paths.Where(p => !File.Exists(p)).ToList()));
             }

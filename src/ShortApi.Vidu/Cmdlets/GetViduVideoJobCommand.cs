@@ -194,7 +194,7 @@ namespace ShortApi.Vidu.Commands
                 WriteWarning($"Job '{job.JobId}' is reported finished but the answer carries no video URL; ask again in a moment.");
             if (state.Status == JobStatus.Unknown)
                 WriteWarning($"Job '{job.JobId}' has status {state.StatusCode}, which is not documented; treat it as still running.");
-            if (job.Status != now.Status || job.VideoUrls.Length != now.VideoUrls.Length) JobEvents.StatusChanged(now);
+            JobEvents.Observed(job, now);
             FlushMessages();
             return now;
         }

@@ -64,12 +64,12 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public void Gallery_escapes_every_text_from_a_job_so_markup_in_a_prompt_shows_as_text()
         {
-            var job = Job("a1", JobStatus.Failed, "/work/pictures/x\" onerror=\"alert(3).png").With(j =>
+            var job = new VideoJob(Job("a1", JobStatus.Failed, "/work/pictures/x\" onerror=\"alert(3).png"))
             {
-                j.Prompt = Hostile + "\u0001\uD800";
-                j.Error = "<b>refused</b>";
-                j.Mode = "<i>pro</i>";
-            });
+                Prompt = Hostile + "\u0001\uD800",
+                Error = "<b>refused</b>",
+                Mode = "<i>pro</i>",
+            };
             var html = Render(new GalleryCard(job));
             Assert.DoesNotMatch(new Regex("<script|<img src=x|<b>refused|<i>pro|onerror=\"", RegexOptions.IgnoreCase), html);
             var page = Parse(html);
@@ -85,7 +85,7 @@ namespace ShortApi.Vidu.Tests.Core
             var html = Render(
                 new GalleryCard(Job("ok1", JobStatus.Succeeded), new[] { "/work/videos/cat.mp4" }),
                 new GalleryCard(Job("ok2", JobStatus.Succeeded)),
-                new GalleryCard(Job("bad", JobStatus.Failed).With(j => j.Error = "emulated failure")),
+                new GalleryCard(new VideoJob(Job("bad", JobStatus.Failed)) { Error = "emulated failure" }),
                 new GalleryCard(Job(string.Empty, JobStatus.Unconfirmed)),
                 new GalleryCard(Job("run", JobStatus.Processing)));
             var page = Parse(html);
@@ -112,9 +112,9 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public void Gallery_shows_both_frames_of_a_start_end_job_and_every_reference_picture_with_alt_texts()
         {
-            var startEnd = Job("se", JobStatus.Succeeded, "/work/pictures/first.png").With(j => { j.Kind = VideoKind.StartEnd; j.EndImage = "/work/pictures/last.png"; });
-            var reference = Job("ref", JobStatus.Succeeded, null).With(j => { j.Kind = VideoKind.Reference; j.ReferenceImages = new[] { "/work/pictures/r1.png", "/work/pictures/r2.png", "/work/pictures/r3.png" }; });
-            var text = Job("txt", JobStatus.Succeeded, null).With(j => j.Kind = VideoKind.Text);
+            var startEnd = new VideoJob(Job("se", JobStatus.Succeeded, "/work/pictures/first.png")) { Kind = VideoKind.StartEnd, EndImage = "/work/pictures/last.png" };
+            var reference = new VideoJob(Job("ref", JobStatus.Succeeded, null)) { Kind = VideoKind.Reference, ReferenceImages = new[] { "/work/pictures/r1.png", "/work/pictures/r2.png", "/work/pictures/r3.png" } };
+            var text = new VideoJob(Job("txt", JobStatus.Succeeded, null)) { Kind = VideoKind.Text };
             var cards = Cards(Parse(Render(new GalleryCard(startEnd), new GalleryCard(reference), new GalleryCard(text))));
             Assert.Equal(new[] { "First frame: first.png", "Last frame: last.png" }, cards[0].Descendants("img").Select(i => (string)i.Attribute("alt")!));
             Assert.Equal(new[] { "../pictures/first.png", "../pictures/last.png" }, cards[0].Descendants("img").Select(i => (string)i.Attribute("src")!));
@@ -127,7 +127,7 @@ namespace ShortApi.Vidu.Tests.Core
         [Fact]
         public void Gallery_loads_nothing_from_the_network_but_the_users_own_web_pictures_which_its_policy_names()
         {
-            var local = Render(new GalleryCard(Job("a", JobStatus.Succeeded).With(j => j.VideoUrls = new[] { "https://cdn.example/a.mp4?token=abc" }), new[] { "/work/review/a.mp4" }));
+            var local = Render(new GalleryCard(new VideoJob(Job("a", JobStatus.Succeeded)) { VideoUrls = new[] { "https://cdn.example/a.mp4?token=abc" } }, new[] { "/work/review/a.mp4" }));
             Assert.DoesNotMatch(new Regex("https?:|<script|<link|@import|url\\(|<iframe|<object", RegexOptions.IgnoreCase), local);
 
             var remote = Render(new GalleryCard(Job("b", JobStatus.Succeeded, "https://pictures.example:8443/a/cat%20one.png?s=1&t=2")));

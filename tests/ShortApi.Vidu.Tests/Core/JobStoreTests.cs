@@ -40,13 +40,13 @@ namespace ShortApi.Vidu.Tests.Core
             var first = Job("a1", DateTimeOffset.Now.AddMinutes(-5));
             store.Accepted("", first);
             store.Accepted("", Job("b2", DateTimeOffset.Now));
-            var done = first.With(j =>
+            var done = new VideoJob(first)
             {
-                j.Status = JobStatus.Succeeded;
-                j.StatusCode = 2;
-                j.VideoUrls = new[] { "https://cdn.example.com/a1.mp4" };
-            });
-            store.StatusChanged(done);
+                Status = JobStatus.Succeeded,
+                StatusCode = 2,
+                VideoUrls = new[] { "https://cdn.example.com/a1.mp4" },
+            };
+            store.Observed(first, done);
             store.Saved(done, new SavedVideo("/videos/a1.mp4", 15109, "abc"));
 
             var jobs = store.Read(HistoryQuery.All).Jobs;
