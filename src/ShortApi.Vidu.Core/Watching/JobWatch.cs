@@ -263,15 +263,17 @@ namespace ShortApi.Vidu.Watching
 
         private void WarnOnce(Entry entry, Wire.JobSnapshot state)
         {
+            var note = JobLook.Note(entry.Job.JobId, state, willAskAgain: true);
+            if (note == null) return;
             if (state.Status == JobStatus.Succeeded && !entry.WarnedNoUrl)
             {
                 entry.WarnedNoUrl = true;
-                _options.Warn?.Invoke($"Job '{entry.Job.JobId}' is reported finished but the answer carries no video URL; asking again.");
+                _options.Warn?.Invoke(note);
             }
             if (state.Status == JobStatus.Unknown && !entry.WarnedUnknown)
             {
                 entry.WarnedUnknown = true;
-                _options.Warn?.Invoke($"Job '{entry.Job.JobId}' has status {state.StatusCode}, which is not documented; treating it as still running until it changes or the wait times out.");
+                _options.Warn?.Invoke(note);
             }
         }
 

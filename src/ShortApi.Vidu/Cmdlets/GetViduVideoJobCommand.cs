@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
 using ShortApi.Vidu.Pipeline;
+using ShortApi.Vidu.Watching;
 using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Commands
@@ -144,56 +145,32 @@ namespace ShortApi.Vidu.Commands
                 WriteWarning($"{stale.Count} unfinished job(s) are shown as recorded: no API key to ask the service (-ApiKey or $env:SHORTAPI_KEY).");
                 return jobs;
             }
-            var client = Client;
-            var queries = QueryAll(client, stale);
+            IReadOnlyList<JobLook.Result> looks;
             try
             {
-                WaitFor(Task.WhenAll(queries));
+                looks = Await(JobLook.RefreshAsync(Client, stale, JobEvents, TimeProvider.System, StopToken));
             }
             catch (OperationCanceledException)
             {
                 throw new PipelineStoppedException();
             }
             var refreshed = new Dictionary<VideoJob, VideoJob>();
-            foreach (var query in queries)
+            foreach (var look in looks)
             {
-                var (job, state, error) = query.Result;
-                if (error != null && ErrorRecords.EndsCommand(error)) ThrowTerminatingError(ErrorRecords.FromApi(error, job));
-                if (state != null) refreshed[job] = Refresh(job, state);
-                else WriteWarning($"Job '{job.JobId}' is shown as recorded: {error!.Message}");
+                if (look.Error != null && ErrorRecords.EndsCommand(look.Error)) ThrowTerminatingError(ErrorRecords.FromApi(look.Error, look.Before));
+                if (look.Note != null) WriteWarning(look.Note);
+                if (look.Now != null) refreshed[look.Before] = look.Now;
+                else WriteWarning($"Job '{look.Before.JobId}' is shown as recorded: {look.Error!.Message}");
             }
             return jobs.Select(j => refreshed.TryGetValue(j, out var now) ? now : j).ToList();
         }
 
-        private List<Task<(VideoJob Job, JobSnapshot? State, ShortApiException? Error)>> QueryAll(ApiClient client, List<VideoJob> stale)
-        {
-            var slots = new SemaphoreSlim(4);
-            var token = StopToken;
-            return stale.Select(async job =>
-            {
-                await slots.WaitAsync(token).ConfigureAwait(false);
-                try
-                {
-                    return (job, (JobSnapshot?)await client.QueryJobAsync(job.JobId, token).ConfigureAwait(false), (ShortApiException?)null);
-                }
-                catch (ShortApiException ex)
-                {
-                    return (job, (JobSnapshot?)null, ex);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
-        }
-
+        // One job asked about by id: the same words for an odd answer as a refresh or a wait.
         private VideoJob Refresh(VideoJob job, JobSnapshot state)
         {
             var now = job.WithState(state, DateTimeOffset.Now);
-            if (state.Status == JobStatus.Succeeded && state.VideoUrls.Length == 0)
-                WriteWarning($"Job '{job.JobId}' is reported finished but the answer carries no video URL; ask again in a moment.");
-            if (state.Status == JobStatus.Unknown)
-                WriteWarning($"Job '{job.JobId}' has status {state.StatusCode}, which is not documented; treat it as still running.");
+            var note = JobLook.Note(job.JobId, state, willAskAgain: false);
+            if (note != null) WriteWarning(note);
             JobEvents.Observed(job, now);
             FlushMessages();
             return now;
