@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ShortApi.Vidu.History;
+using ShortApi.Vidu.Pricing;
 using ShortApi.Vidu.Outcomes;
 using ShortApi.Vidu.Pipeline;
 using ShortApi.Vidu.Wire;
@@ -94,6 +95,20 @@ namespace ShortApi.Vidu.Batches
         public (decimal Committed, decimal Reservation) BudgetPosition(CreatePlan plan)
         {
             lock (_lock) return (_ledger.Committed, _ledger.Reservation(plan.Estimate));
+        }
+
+        /// <summary>
+        /// Why a plan the batch turned away (<see cref="Admission.Repeat"/> or <see cref="Admission.OverBudget"/>) was
+        /// not sent, in the words the user sees; the batch knows the budget position, so the message is made here.
+        /// </summary>
+        public string TurnedAway(CreatePlan plan, Admission reason)
+        {
+            if (reason == Admission.Repeat)
+                return $"'{plan.Request.Display ?? plan.Request.Prompt}' was already submitted in this run with the same arguments; not sending it again, " +
+                       "so it is not paid for twice. Use -AllowDuplicate to make another video from it.";
+            var (committed, reservation) = BudgetPosition(plan);
+            return $"Not submitting '{plan.Request.ShortName}': its estimate {Money.Usd(reservation)} would take this run from {Money.Usd(committed)} " +
+                   $"to {Money.Usd(committed + reservation)}, over -MaxCost {Money.Usd(_options.MaxCost ?? 0)}. Nothing was sent for it.";
         }
 
         /// <summary>Counts a -WhatIf preview as if it had been sent, so a preview shows what the cap would refuse.</summary>

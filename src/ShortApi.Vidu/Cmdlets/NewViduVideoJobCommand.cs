@@ -297,16 +297,13 @@ namespace ShortApi.Vidu.Commands
                         Send(plan);
                         return;
                     case Admission.Repeat:
-                        WriteWarning($"'{plan.Request.Display ?? plan.Request.Prompt}' was already submitted in this run with the same arguments; not sending it again, so it is not paid for twice. Use -AllowDuplicate to make another video from it.");
+                        WriteWarning(_batch.TurnedAway(plan, admission));
                         break;
                     case Admission.Halted:
                         WriteError(ErrorRecords.NotSent(plan, _batch.HaltReason));
                         break;
                     default:
-                        var (committed, reservation) = _batch.BudgetPosition(plan);
-                        WriteError(ErrorRecords.BudgetExceeded(
-                            $"Not submitting '{plan.Request.ShortName}': its estimate {Money.Usd(reservation)} would take this run from {Money.Usd(committed)} to {Money.Usd(committed + reservation)}, over -MaxCost {Money.Usd(MaxCost ?? 0)}. Nothing was sent for it.",
-                            plan.Tag));
+                        WriteError(ErrorRecords.BudgetExceeded(_batch.TurnedAway(plan, admission), plan.Tag));
                         break;
                 }
                 _batch.CountSkipped(admission);
