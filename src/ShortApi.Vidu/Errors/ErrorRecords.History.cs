@@ -1,10 +1,11 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using ShortApi.Vidu.History;
 
 namespace ShortApi.Vidu.Commands
 {
-    /// <summary>The errors of a job history that cannot be written: no paid create goes out without its record.</summary>
+    /// <summary>The errors of the job history: one that cannot be written (no paid create goes out without its record), one that cannot be read, one turned off.</summary>
     internal static partial class ErrorRecords
     {
         internal const string HistoryWriteFailedId = "ShortApi.HistoryWriteFailed";
@@ -34,5 +35,17 @@ namespace ShortApi.Vidu.Commands
                         ? "Then submit only this picture (this error's TargetObject) and those of the ShortApi.NotSent errors, not the whole batch again."
                         : "Then submit only the pictures of the ShortApi.NotSent errors (their TargetObject), not the whole batch again.")),
             };
+
+        /// <summary>A listing was asked of a history that is turned off.</summary>
+        public static ErrorRecord HistoryDisabled() =>
+            new ErrorRecord(new InvalidOperationException(
+                    "The job history is turned off (-NoHistory or $env:SHORTAPI_NO_HISTORY). Pass -JobId to ask the service about a job."),
+                "ShortApi.HistoryDisabled", ErrorCategory.InvalidOperation, null);
+
+        /// <summary>The history file exists but cannot be read (locked, no permission, a folder in its place).</summary>
+        public static ErrorRecord HistoryUnreadable(Exception exception, string path) =>
+            new ErrorRecord(new IOException($"Cannot read the job history at '{path}': {EndSentence(exception.Message)} " +
+                    "Fix its permissions, or name another file with -HistoryPath.", exception),
+                "ShortApi.HistoryUnavailable", ErrorCategory.ReadError, path);
     }
 }
