@@ -40,6 +40,20 @@ namespace ShortApi.Vidu.Tests.Support
             }
         }
 
+        /// <summary>Completes once <paramref name="count"/> timers that <paramref name="match"/> have been started: several waits of one round.</summary>
+        public async Task TimersStartedAsync(Func<DateTimeOffset, TimeSpan, bool> match, int count, TimeSpan patience)
+        {
+            using var cancel = new CancellationTokenSource(patience);
+            while (true)
+            {
+                var seen = 0;
+                foreach (var (at, due) in _startedAt)
+                    if (match(at, due)) seen++;
+                if (seen >= count) return;
+                await _signal.WaitAsync(cancel.Token);
+            }
+        }
+
         /// <summary>Completes once a timer of <paramref name="dueTime"/> has been started on this clock.</summary>
         public async Task TimerStartedAsync(TimeSpan dueTime, TimeSpan patience)
         {
