@@ -165,6 +165,30 @@ namespace ShortApi.Vidu.Tests.Core
         }
 
         [Fact]
+        public async Task A_plan_that_does_not_fit_while_a_create_is_in_flight_waits_for_it_and_goes_when_it_is_refused()
+        {
+            // Under a cap of 0.6 the third plan does not fit while the second is in flight; the second is then refused
+            // (nothing charged), so the third fits after all. Catches a budget refusal made before the creates in flight
+            // have ended: the user would lose a create the cap pays for.
+            await using var emulator = await Emulators.StartAsync();
+            emulator.EnqueueFaults("create", "pass", "400");
+            using var batch = NewBatch(emulator, o =>
+            {
+                o.ThrottleLimit = 4;
+                o.MaxCost = 0.6m;
+            });
+            var plans = Plans(3);
+
+            var run = await DriveAsync(batch, plans);
+
+            Assert.Empty(run.Skipped);
+            Assert.Equal(new[] { (plans[0], CreateResult.Accepted), (plans[1], CreateResult.Refused), (plans[2], CreateResult.Accepted) },
+                run.Outcomes.Select(o => (o.Plan, o.Result)));
+            Assert.Equal(3, emulator.State.CreatesReceived);
+            Assert.Equal(0.55m, batch.Totals.Charged);
+        }
+
+        [Fact]
         public async Task A_charge_above_the_estimate_is_what_the_budget_judges_the_next_create_by()
         {
             // The table says 0.20, the service charges 0.275. By the table a second create would fit under 0.5
