@@ -35,6 +35,12 @@ namespace ShortApi.Vidu.Batches
         /// <summary>The accepted job (a snapshot), for <see cref="CreateResult.Accepted"/>.</summary>
         public VideoJob? Job { get; }
 
+        /// <summary>For an accepted job charged other than its estimate: says so (the job's Amount holds the charge); else null.</summary>
+        public string? ChargeNote =>
+            Job?.Amount is decimal amount && amount != Plan.Estimate
+                ? $"Job '{Job.JobId}' for '{Plan.Request.ShortName}' was charged {Pricing.Money.Usd(amount)}; the estimate was {Pricing.Money.Usd(Plan.Estimate)}. The job's Amount property holds the charge."
+                : null;
+
         public ShortApiException? Error { get; }
 
         /// <summary>

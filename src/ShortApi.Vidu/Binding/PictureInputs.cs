@@ -13,6 +13,19 @@ namespace ShortApi.Vidu.Commands
     /// </summary>
     internal sealed class PictureInputs
     {
+        /// <summary>
+        /// -Image takes pipeline input by value so that paths and files bind, which also makes PowerShell turn a row
+        /// without an Image column into its text ("@{ReferenceImage=...}") and bind that. Such a row has no first
+        /// picture (true here): its ReferenceImage or TextToVideo column decides, or it is refused as having no picture.
+        /// </summary>
+        public static bool IsRowText(PSObject? input, string[] image)
+        {
+            var row = input?.BaseObject;
+            if (!(row is PSCustomObject || row is System.Collections.IDictionary) || image.Length != 1) return false;
+            if (new[] { "Image", "Path", "Url" }.Any(name => input!.Properties[name] != null)) return false;
+            return !(row is System.Collections.IDictionary table && new[] { "Image", "Path", "Url" }.Any(table.Contains));
+        }
+
         /// <summary>How a CSV cell names several reference pictures: separated by semicolons.</summary>
         public const char ReferenceSeparator = TextList.Separator;
 

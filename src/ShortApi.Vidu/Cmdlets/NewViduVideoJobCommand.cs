@@ -6,7 +6,6 @@ using ShortApi.Vidu.Batches;
 using ShortApi.Vidu.History;
 using ShortApi.Vidu.Images;
 using ShortApi.Vidu.Models;
-using ShortApi.Vidu.Pricing;
 using ShortApi.Vidu.Wire;
 
 namespace ShortApi.Vidu.Commands
@@ -152,26 +151,12 @@ namespace ShortApi.Vidu.Commands
             }
         }
 
-        /// <summary>
-        /// -Image takes pipeline input by value so that paths and files bind, which also makes PowerShell turn a row
-        /// without an Image column into its text ("@{ReferenceImage=...}") and bind that. Such a row has no first
-        /// picture: its ReferenceImage or TextToVideo column decides, or it is refused as having no picture.
-        /// </summary>
-        private void ForgetRowText()
-        {
-            var row = InputObject?.BaseObject;
-            if (!(row is PSCustomObject || row is System.Collections.IDictionary) || Image.Length != 1) return;
-            if (new[] { "Image", "Path", "Url" }.Any(name => InputObject!.Properties[name] != null)) return;
-            if (row is System.Collections.IDictionary table && new[] { "Image", "Path", "Url" }.Any(table.Contains)) return;
-            Image = Array.Empty<string>();
-        }
-
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             if (_row == 0) StepHook.At(this, StepHook.FirstRecord);
             if (MyInvocation.ExpectingInput) _row++;
-            ForgetRowText();
+            if (PictureInputs.IsRowText(InputObject, Image)) Image = Array.Empty<string>();
             var literal = ParameterSetName == LiteralSet;
             var firsts = PictureInputs.Given(literal ? LiteralPath : Image);
             var references = PictureInputs.References(ReferenceImage);
@@ -277,10 +262,9 @@ namespace ShortApi.Vidu.Commands
             }
             if (request.VoiceId != null && request.GenerateAudio != true)
                 WriteWarning($"-VoiceId is set but -GenerateAudio is not, so the video for '{request.ShortName}' will have no audio.");
-            var quote = PriceTable.Quote(spec, request.Mode, request.Resolution, request.Duration);
-            if (quote.Doubtful && _warnedDoubt.Add(quote.Model + quote.Resolution))
-                WriteWarning($"The estimate for {spec.DisplayName} at {quote.Resolution} is doubtful: {quote.Basis}. The job's Amount will hold what the service really charged.");
-            Admit(new CreatePlan(request, quote.Price, target));
+            var plan = CreatePlan.Priced(request, target, out var doubt);
+            if (doubt != null && _warnedDoubt.Add(doubt)) WriteWarning(doubt);
+            Admit(plan);
         }
 
         private void Admit(CreatePlan plan)
@@ -314,14 +298,9 @@ namespace ShortApi.Vidu.Commands
 
         private void Send(CreatePlan plan)
         {
-            var request = plan.Request;
-            var reservation = _batch!.Reservation(plan.Estimate);
-            var mode = request.EffectiveMode == null ? string.Empty : request.EffectiveMode + ", ";
-            var spec = $"{request.Model.DisplayName}, {mode}{request.EffectiveResolution}, {request.EffectiveDuration} s, about {Money.Usd(reservation)}";
-            var from = request.Display == null ? "from the prompt alone" : $"from '{request.Display}'" + (request.EndImage != null ? $" to '{request.EndImage.Display}'" : string.Empty) +
-                (request.References.Count > 1 ? $" and {request.References.Count - 1} more reference picture(s)" : string.Empty);
-            if (!ShouldProcess($"Create video job ({spec}) {from}",
-                    $"Create a video job ({spec}) {from}? It is charged to your ShortAPI account.", "Create video job", out var reason))
+            var what = plan.Describe(_batch!.Reservation(plan.Estimate));
+            if (!ShouldProcess($"Create video job {what}",
+                    $"Create a video job {what}? It is charged to your ShortAPI account.", "Create video job", out var reason))
             {
                 if (reason == ShouldProcessReason.WhatIf) _batch.Preview(plan);
                 _progress!.TurnedAway();
@@ -351,8 +330,7 @@ namespace ShortApi.Vidu.Commands
             if (outcome.Result == CreateResult.Accepted)
             {
                 var job = outcome.Job!;
-                if (job.Amount is decimal amount && amount != outcome.Plan.Estimate)
-                    WriteWarning($"Job '{job.JobId}' for '{outcome.Plan.Request.ShortName}' was charged {Money.Usd(amount)}; the estimate was {Money.Usd(outcome.Plan.Estimate)}. The job's Amount property holds the charge.");
+                if (outcome.ChargeNote != null) WriteWarning(outcome.ChargeNote);
                 SessionJobs.Remember(job);
                 WriteObject(job);
             }
