@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ShortApi.Vidu.History
 {
@@ -18,10 +19,14 @@ namespace ShortApi.Vidu.History
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, false);
         private static readonly bool OnWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
         private int _openAttempts;
+        private readonly TimeProvider _clock;
 
-        public HistoryFile(string path)
+        /// <param name="path">The history file's full path.</param>
+        /// <param name="clock">Times the patience with another process's lock, and the pauses between tries.</param>
+        public HistoryFile(string path, TimeProvider? clock = null)
         {
             Path = path;
+            _clock = clock ?? TimeProvider.System;
         }
 
         public string Path { get; }
@@ -146,8 +151,7 @@ namespace ShortApi.Vidu.History
         // collision is waited out: any other failure (no such folder, /proc, no access, a full disk) will not pass.
         private FileStream OpenLocked(FileMode mode, FileAccess access)
         {
-            var started = DateTime.UtcNow;
-            var random = new Random();
+            var started = _clock.GetTimestamp();
             while (true)
             {
                 Interlocked.Increment(ref _openAttempts);
@@ -155,9 +159,10 @@ namespace ShortApi.Vidu.History
                 {
                     return new FileStream(Path, mode, access, access == FileAccess.Read ? FileShare.Read : FileShare.None, 4096);
                 }
-                catch (IOException ex) when (IsLockConflict(ex) && DateTime.UtcNow - started < LockPatience)
+                catch (IOException ex) when (IsLockConflict(ex) && _clock.GetElapsedTime(started) < LockPatience)
                 {
-                    Thread.Sleep(5 + random.Next(20));
+                    // A short pause with jitter, so two processes that collided do not collide again in step.
+                    _clock.Delay(TimeSpan.FromMilliseconds(5 + 20 * Transport.SharedRandom.NextDouble())).GetAwaiter().GetResult();
                 }
             }
         }

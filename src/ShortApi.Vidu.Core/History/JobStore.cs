@@ -24,14 +24,16 @@ namespace ShortApi.Vidu.History
 
         private readonly HistoryFile _file;
         private readonly Action<string>? _warn;
+        private readonly TimeProvider _clock;
 
-        /// <summary>Opens the history at a full path (the file is created on the first write).</summary>
+        /// <summary>Opens the history at a full path (the file is created on the first write); lines are dated by <paramref name="clock"/>.</summary>
         /// <exception cref="ArgumentException">The path is a folder, or not a usable file path; the message says what to do.</exception>
-        public JobStore(string fullPath, Action<string>? warn = null)
+        public JobStore(string fullPath, Action<string>? warn = null, TimeProvider? clock = null)
         {
             if (Directory.Exists(fullPath))
                 throw new ArgumentException($"The job history path '{fullPath}' is a folder. Give a file path (for example '{Path.Combine(fullPath, "history.jsonl")}') with -HistoryPath or $env:{PathVariable}, or turn the history off with -NoHistory.");
-            _file = new HistoryFile(fullPath);
+            _clock = clock ?? TimeProvider.System;
+            _file = new HistoryFile(fullPath, _clock);
             _warn = warn;
         }
 
@@ -87,11 +89,11 @@ namespace ShortApi.Vidu.History
 
         public void Sending(SendingCreate create) => WriteOrThrow(HistoryLine.Sending(create));
 
-        public void Accepted(string sendId, VideoJob job) => WriteOrThrow(HistoryLine.Created(sendId, job, DateTimeOffset.Now));
+        public void Accepted(string sendId, VideoJob job) => WriteOrThrow(HistoryLine.Created(sendId, job, _clock.GetLocalNow()));
 
-        public void Refused(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("refused", sendId, error, DateTimeOffset.Now));
+        public void Refused(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("refused", sendId, error, _clock.GetLocalNow()));
 
-        public void Unconfirmed(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("unconfirmed", sendId, error, DateTimeOffset.Now));
+        public void Unconfirmed(string sendId, ShortApiException error) => WriteOrThrow(HistoryLine.Outcome("unconfirmed", sendId, error, _clock.GetLocalNow()));
 
         // The one place that decides a job's status changed: a new state or new result URLs make a status line, a
         // repeat of the same answer does not (a long wait would otherwise write a line per poll).
@@ -100,9 +102,9 @@ namespace ShortApi.Vidu.History
             if (before.Status != after.Status || before.VideoUrls.Length != after.VideoUrls.Length) StatusChanged(after);
         }
 
-        private void StatusChanged(VideoJob job) => WriteOrWarn(HistoryLine.Status(job, DateTimeOffset.Now));
+        private void StatusChanged(VideoJob job) => WriteOrWarn(HistoryLine.Status(job, _clock.GetLocalNow()));
 
-        public void Saved(VideoJob job, SavedVideo file) => WriteOrWarn(HistoryLine.Saved(job, file, DateTimeOffset.Now));
+        public void Saved(VideoJob job, SavedVideo file) => WriteOrWarn(HistoryLine.Saved(job, file, _clock.GetLocalNow()));
 
         /// <summary>Answers a query, reading newest-first only as far back as it needs (everything for <see cref="HistoryQuery.All"/>).</summary>
         /// <exception cref="IOException">The file exists but cannot be read.</exception>

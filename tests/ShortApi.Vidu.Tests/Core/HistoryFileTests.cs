@@ -65,5 +65,35 @@ namespace ShortApi.Vidu.Tests.Core
             await append;
             Assert.Equal(new[] { "{}" }, file.ReadForward());
         }
+
+        [Fact]
+        public async Task The_patience_with_a_lock_runs_on_the_files_clock_and_then_gives_up()
+        {
+            // Ten seconds of patience pass on a test clock in one step: the writer tries again after its pause, finds
+            // the lock still held and the patience spent, and fails, with no real time waited.
+            using var folder = new TestFolder();
+            var path = folder.File("history.jsonl");
+            var clock = new WatchedClock();
+            var file = new HistoryFile(path, clock);
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var append = Task.Run(() => file.Append(Encoding.UTF8.GetBytes("{}\n")));
+                await clock.TimerStartedAsync((at, due) => due > TimeSpan.Zero && due <= TimeSpan.FromMilliseconds(25), TimeSpan.FromMinutes(1));
+                Assert.False(append.IsCompleted);
+                clock.Advance(TimeSpan.FromSeconds(11));
+                await Assert.ThrowsAnyAsync<IOException>(() => append);
+                Assert.Equal(2, file.OpenAttempts);
+            }
+        }
+
+        [Fact]
+        public void The_store_dates_its_lines_by_its_clock()
+        {
+            using var folder = new TestFolder();
+            var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+            var store = new JobStore(folder.File("history.jsonl"), clock: clock);
+            store.Accepted("", new VideoJob("j1"));
+            Assert.Contains("\"time\":\"2031-05-06T07:08:09", File.ReadAllText(folder.File("history.jsonl")));
+        }
     }
 }
