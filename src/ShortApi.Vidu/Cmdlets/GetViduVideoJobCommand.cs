@@ -58,20 +58,24 @@ namespace ShortApi.Vidu.Commands
             }
             foreach (var (job, _) in ReadJobs())
             {
+                // The same look as a refresh of the history: recorded, and an odd answer worded as everywhere else.
+                JobLook.Result look;
                 try
                 {
-                    var state = Await(Client.QueryJobAsync(job.JobId, StopToken));
-                    WriteObject(Refresh(job, state));
-                }
-                catch (ShortApiException ex)
-                {
-                    if (ErrorRecords.EndsCommand(ex)) ThrowTerminatingError(ErrorRecords.FromApi(ex, job));
-                    WriteError(ErrorRecords.FromApi(ex, job));
+                    look = Await(JobLook.RefreshAsync(Client, new[] { job }, JobEvents, TimeProvider.System, StopToken))[0];
                 }
                 catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
                 }
+                if (look.Error != null)
+                {
+                    if (ErrorRecords.EndsCommand(look.Error)) ThrowTerminatingError(ErrorRecords.FromApi(look.Error, job));
+                    WriteError(ErrorRecords.FromApi(look.Error, job));
+                    continue;
+                }
+                if (look.Note != null) WriteWarning(look.Note);
+                WriteObject(look.Now);
             }
         }
 
@@ -163,17 +167,6 @@ namespace ShortApi.Vidu.Commands
                 else WriteWarning($"Job '{look.Before.JobId}' is shown as recorded: {look.Error!.Message}");
             }
             return jobs.Select(j => refreshed.TryGetValue(j, out var now) ? now : j).ToList();
-        }
-
-        // One job asked about by id: the same words for an odd answer as a refresh or a wait.
-        private VideoJob Refresh(VideoJob job, JobSnapshot state)
-        {
-            var now = job.WithState(state, DateTimeOffset.Now);
-            var note = JobLook.Note(job.JobId, state, willAskAgain: false);
-            if (note != null) WriteWarning(note);
-            JobEvents.Observed(job, now);
-            FlushMessages();
-            return now;
         }
     }
 }
