@@ -95,13 +95,17 @@ namespace ShortApi.Vidu.Watching
         /// <summary>The jobs not yet finished, as last seen (for the resume line after a stop).</summary>
         public IReadOnlyList<VideoJob> Remaining() => _watch?.Remaining() ?? Array.Empty<VideoJob>();
 
-        /// <summary>Why a job is given up on: still running when the time ran out, and how to collect it later.</summary>
-        public TimeoutException TimedOut(VideoJob job)
+        /// <summary>
+        /// Why a job is given up on: still running when the time ran out, and how to collect it later (by its history
+        /// when there is one; by its id alone otherwise, since -LastBatch needs a history).
+        /// </summary>
+        public TimeoutException TimedOut(VideoJob job, bool withHistory)
         {
             var waited = (_options.Clock.GetUtcNow() - StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+            var later = withHistory ? ", or Get-ViduVideoJob -LastBatch -Unsaved." : ".";
             return new TimeoutException(
                 $"Job '{job.JobId}' was still {job.Status} after waiting {waited} s. It keeps running on the service; collect it later with " +
-                $"Get-ViduVideoJob -JobId {job.JobId} | Save-ViduVideo, or Get-ViduVideoJob -LastBatch -Unsaved.");
+                $"Get-ViduVideoJob -JobId {job.JobId} | Save-ViduVideo{later}");
         }
 
         /// <summary>

@@ -42,7 +42,10 @@ namespace ShortApi.Vidu.Tests.Core
             Assert.Equal(done, Assert.Single(finished).Job.JobId);
             Assert.Equal(running, Assert.Single(timedOut).JobId);
             Assert.Equal(0, wait.PendingCount);
-            Assert.Contains("after waiting 30 s", wait.TimedOut(timedOut[0]).Message);
+            Assert.Contains("after waiting 30 s", wait.TimedOut(timedOut[0], withHistory: true).Message);
+            Assert.Contains("-LastBatch -Unsaved", wait.TimedOut(timedOut[0], withHistory: true).Message);
+            // Without a history, -LastBatch would find nothing: only the id is offered.
+            Assert.DoesNotContain("-LastBatch", wait.TimedOut(timedOut[0], withHistory: false).Message);
         }
 
         [Fact]

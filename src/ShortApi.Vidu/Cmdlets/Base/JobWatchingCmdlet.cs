@@ -48,7 +48,7 @@ namespace ShortApi.Vidu.Commands
         /// <summary>Writes the timeout error of each job the deadline left running.</summary>
         internal void WriteTimedOut(System.Collections.Generic.IEnumerable<VideoJob> jobs)
         {
-            foreach (var job in jobs) WriteError(ErrorRecords.WaitTimeout(job, Wait.TimedOut(job)));
+            foreach (var job in jobs) WriteError(ErrorRecords.WaitTimeout(job, Wait.TimedOut(job, withHistory: Store != null)));
         }
 
         /// <inheritdoc />
