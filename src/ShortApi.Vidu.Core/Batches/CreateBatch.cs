@@ -148,20 +148,6 @@ namespace ShortApi.Vidu.Batches
             lock (_lock) _running.Add(task);
         }
 
-        /// <summary>Waits up to <paramref name="wait"/> for an outcome to be ready; true when one is.</summary>
-        public bool WaitForOutcome(TimeSpan wait, CancellationToken cancellationToken)
-        {
-            if (_outcomes.Count > 0) return true;
-            try
-            {
-                return _outcomes.WaitToReadAsync(cancellationToken).Wait(wait);
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-
         /// <summary>Whether an outcome is ready to take.</summary>
         public bool HasOutcome => _outcomes.Count > 0;
 

@@ -75,20 +75,6 @@ namespace ShortApi.Vidu.Downloads
             }
         }
 
-        /// <summary>Waits up to <paramref name="wait"/> for an outcome to be ready (for callers on a thread of their own).</summary>
-        public bool WaitForOutcome(TimeSpan wait, CancellationToken cancellationToken)
-        {
-            if (_outcomes.Count > 0) return true;
-            try
-            {
-                return _outcomes.WaitToReadAsync(cancellationToken).Wait(wait);
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-
         /// <summary>Takes an outcome that is ready, without waiting.</summary>
         public bool TryTake(out SaveOutcome? outcome)
         {

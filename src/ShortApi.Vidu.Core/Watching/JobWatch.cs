@@ -78,22 +78,6 @@ namespace ShortApi.Vidu.Watching
             return ok;
         }
 
-        /// <summary>Waits up to <paramref name="wait"/> for the next finished job (for callers on a thread of their own).</summary>
-        public bool TryTake(out WatchResult? result, TimeSpan wait, CancellationToken cancellationToken)
-        {
-            if (TryTake(out result)) return true;
-            if (wait == TimeSpan.Zero) return false;
-            try
-            {
-                _finished.WaitToReadAsync(cancellationToken).Wait(wait);
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-            return TryTake(out result);
-        }
-
         /// <summary>The next finished job, when it comes.</summary>
         public async Task<WatchResult> TakeAsync(CancellationToken cancellationToken)
         {

@@ -19,6 +19,13 @@ namespace ShortApi.Vidu.Tests.Core
         private static Task<CreatedJob> Create(ApiClient client) =>
             client.CreateJobAsync(new CreateJobRequest(ImageReference.FromUrl("https://example.com/a.png"), "x"), CancellationToken.None);
 
+        // A finished job within the patience given (a generous bound for an event that must come, not a timing).
+        private static async Task<WatchResult> Take(JobWatch watch, TimeSpan patience)
+        {
+            using var cancel = new CancellationTokenSource(patience);
+            return await watch.TakeAsync(cancel.Token);
+        }
+
         private static JobWatch Watch(ApiClient client, double pollSeconds) =>
             new JobWatch(client, new JobWatchOptions { PollInterval = TimeSpan.FromSeconds(pollSeconds) }, NoJobEvents.Instance, CancellationToken.None);
 
@@ -32,7 +39,7 @@ namespace ShortApi.Vidu.Tests.Core
             var job = new VideoJob(created.JobId) { CreatedAt = DateTimeOffset.UtcNow.AddDays(40) };
             using var watch = Watch(client, 0.2);
             watch.Add(job);
-            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(30), CancellationToken.None));
+            var result = await Take(watch, TimeSpan.FromSeconds(30));
             Assert.True(result!.Succeeded);
         }
 
@@ -45,7 +52,7 @@ namespace ShortApi.Vidu.Tests.Core
             emulator.EnqueueFaults("query", "html", "truncated", "500", "empty");
             using var watch = Watch(client, 0.1);
             watch.Add(new VideoJob(created.JobId));
-            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(60), CancellationToken.None));
+            var result = await Take(watch, TimeSpan.FromSeconds(60));
             Assert.True(result!.Succeeded);
             Assert.True(emulator.State.QueriesReceived >= 5);
         }
@@ -58,7 +65,7 @@ namespace ShortApi.Vidu.Tests.Core
             var given = new VideoJob((await Create(client)).JobId) { Status = JobStatus.Queued };
             using var watch = Watch(client, 0.05);
             watch.Add(given);
-            Assert.True(watch.TryTake(out var result, TimeSpan.FromSeconds(30), CancellationToken.None));
+            var result = await Take(watch, TimeSpan.FromSeconds(30));
             Assert.Equal(JobStatus.Queued, given.Status);
             Assert.Empty(given.VideoUrls);
             Assert.NotSame(given, result!.Job);
@@ -90,7 +97,7 @@ namespace ShortApi.Vidu.Tests.Core
                 clock.Advance(TimeSpan.FromMilliseconds(round * 15));
                 await watch.StopPollingAsync(TimeSpan.FromSeconds(30));
                 var taken = new List<string>();
-                while (watch.TryTake(out var result, TimeSpan.Zero, CancellationToken.None)) taken.Add(result!.Job.JobId);
+                while (watch.TryTake(out var result)) taken.Add(result!.Job.JobId);
                 var remaining = watch.Remaining().Select(j => j.JobId).ToList();
                 Assert.Empty(taken.Intersect(remaining));
                 Assert.Equal(ids.OrderBy(x => x), taken.Concat(remaining).OrderBy(x => x));
@@ -118,7 +125,7 @@ namespace ShortApi.Vidu.Tests.Core
                 clock.Advance(TimeSpan.FromSeconds(1.1));
                 await emulator.State.WaitUntilAsync(s => s.QueriesReceived == query, TimeSpan.FromMinutes(1));
             }
-            Assert.True(watch.TryTake(out var result, TimeSpan.FromMinutes(1), CancellationToken.None));
+            var result = await Take(watch, TimeSpan.FromMinutes(1));
             Assert.True(result!.Succeeded);
             Assert.Equal(3, emulator.State.QueriesReceived);
             Assert.Equal(clock.GetUtcNow(), result.Job.CompletedAt); // dated by the watch's clock, not the machine's
@@ -135,7 +142,7 @@ namespace ShortApi.Vidu.Tests.Core
             store.Accepted("", job);
             using var watch = new JobWatch(client, new JobWatchOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, store, CancellationToken.None);
             watch.Add(job);
-            Assert.True(watch.TryTake(out _, TimeSpan.FromSeconds(30), CancellationToken.None));
+            await Take(watch, TimeSpan.FromSeconds(30));
             var recorded = store.Read(HistoryQuery.All).Jobs.Single();
             Assert.Equal(JobStatus.Succeeded, recorded.Status);
             Assert.NotNull(recorded.VideoUrl);
